@@ -1,0 +1,128 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema.js';
+import { PGliteDialect } from './pglite-dialect.js';
+
+export type DatabaseKind = 'pglite' | 'postgresql';
+
+/** A session that runs whole SQL scripts (migrations), outside Kysely. */
+export interface ScriptSession {
+  exec(script: string): Promise<void>;
+  query<Row>(text: string, params?: unknown[]): Promise<Row[]>;
+}
+
+export interface SenimDatabase {
+  readonly kind: DatabaseKind;
+  readonly db: Kysely<Database>;
+  /** Runs fn on one dedicated session, so session-level locks hold across its calls. */
+  withScriptSession<T>(fn: (session: ScriptSession) => Promise<T>): Promise<T>;
+  /** A tar of the embedded database's files (tests start from such a template); fails on a server. */
+  dumpEmbeddedDataDir(): Promise<Blob>;
+  close(): Promise<void>;
+}
+
+export type DatabaseTarget =
+  | { kind: 'pglite'; dataDir: string | null; template?: Blob }
+  | { kind: 'postgresql'; connectionString: string; maxConnections?: number };
+
+const OID_INT8 = 20;
+const OID_DATE = 1082;
+
+// bigint counts fit comfortably in a JS number here; a date is a calendar day,
+// not an instant, so it stays a 'YYYY-MM-DD' string instead of a local-midnight Date.
+const parseInt8 = (value: string): number => Number(value);
+const keepDate = (value: string): string => value;
+
+export async function openDatabase(target: DatabaseTarget): Promise<SenimDatabase> {
+  return target.kind === 'pglite' ? openEmbedded(target.dataDir, target.template) : openServer(target);
+}
+
+async function openEmbedded(dataDir: string | null, template: Blob | undefined): Promise<SenimDatabase> {
+  if (dataDir) {
+    mkdirSync(dataDir, { recursive: true });
+  }
+  const pglite = await PGlite.create({
+    ...(dataDir ? { dataDir } : {}),
+    ...(template ? { loadDataDir: template } : {}),
+    parsers: { [OID_INT8]: parseInt8, [OID_DATE]: keepDate },
+  });
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+  let closed = false;
+  return {
+    kind: 'pglite',
+    db,
+    withScriptSession: (fn) =>
+      fn({
+        exec: async (script) => {
+          await pglite.exec(script);
+        },
+        query: async <Row>(text: string, params?: unknown[]) =>
+          (await pglite.query<Row>(text, params ?? [], { rowMode: 'object' })).rows,
+      }),
+    dumpEmbeddedDataDir: async () => pglite.dumpDataDir('none'),
+    close: async () => {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      await db.destroy();
+      await pglite.close();
+    },
+  };
+}
+
+async function openServer(target: { connectionString: string; maxConnections?: number }): Promise<SenimDatabase> {
+  const pool = new pg.Pool({
+    connectionString: target.connectionString,
+    max: target.maxConnections ?? 10,
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary'): ((value: string) => unknown) => {
+        if (oid === OID_INT8) {
+          return parseInt8;
+        }
+        if (oid === OID_DATE) {
+          return keepDate;
+        }
+        return pg.types.getTypeParser(oid, format ?? 'text') as (value: string) => unknown;
+      }) as typeof pg.types.getTypeParser,
+    },
+  });
+  // An idle client losing its server must not crash the process; the next query reports it.
+  pool.on('error', () => undefined);
+  // Fail fast with a clear error when the server is unreachable, instead of on the first request.
+  const probe = await pool.connect();
+  probe.release();
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  let closed = false;
+  return {
+    kind: 'postgresql',
+    db,
+    withScriptSession: async (fn) => {
+      const client = await pool.connect();
+      try {
+        return await fn({
+          exec: async (script) => {
+            await client.query(script);
+          },
+          query: async <Row>(text: string, params?: unknown[]) =>
+            (await client.query(text, params)).rows as Row[],
+        });
+      } finally {
+        client.release();
+      }
+    },
+    dumpEmbeddedDataDir: async () => {
+      throw new Error('Only the embedded database can be dumped to a template');
+    },
+    close: async () => {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      // Kysely's PostgresDialect ends the pool it was given.
+      await db.destroy();
+    },
+  };
+}

@@ -1,0 +1,19 @@
+import type { Health } from '../../../shared/system.schemas.js';
+import { AppError } from '../../../shared/errors.js';
+import type { SenimDatabase } from '../../db/database.js';
+import { currentMigration } from '../../db/migrate.js';
+import { SENIM_VERSION } from '../../version.js';
+
+export async function readHealth({ database }: { database: SenimDatabase }): Promise<Health> {
+  try {
+    const migration = await currentMigration(database);
+    return {
+      status: 'ok',
+      version: SENIM_VERSION,
+      database: { kind: database.kind, migration },
+      serverTime: new Date().toISOString(),
+    };
+  } catch (error) {
+    throw new AppError('service_unavailable', 'The database does not answer', { cause: error });
+  }
+}

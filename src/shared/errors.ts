@@ -1,0 +1,65 @@
+// One error type with string codes. Each code maps to exactly one HTTP status;
+// the web client translates the code (errors.<code> in src/web/i18n), the API
+// sends an English title and a specific detail.
+
+export const errorStatus = {
+  validation_failed: 400,
+  malformed_request: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  route_not_found: 404,
+  method_not_allowed: 405,
+  conflict: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  unprocessable: 422,
+  rate_limited: 429,
+  internal: 500,
+  service_unavailable: 503,
+} as const satisfies Record<string, number>;
+
+export type ErrorCode = keyof typeof errorStatus;
+
+export const errorTitle: Record<ErrorCode, string> = {
+  validation_failed: 'The request has invalid fields',
+  malformed_request: 'The request could not be read',
+  unauthenticated: 'Sign-in required',
+  forbidden: 'Not allowed',
+  not_found: 'Not found',
+  route_not_found: 'No such API route',
+  method_not_allowed: 'Method not allowed',
+  conflict: 'Conflict with the current state',
+  payload_too_large: 'The request body is too large',
+  unsupported_media_type: 'Unsupported content type',
+  unprocessable: 'The request cannot be carried out',
+  rate_limited: 'Too many requests',
+  internal: 'Internal error',
+  service_unavailable: 'Service unavailable',
+};
+
+export interface FieldProblem {
+  /** Where the problem is: 'body.email', 'query.limit', 'params.code'. */
+  field: string;
+  message: string;
+}
+
+export class AppError extends Error {
+  override name = 'AppError';
+  readonly code: ErrorCode;
+  readonly fields: FieldProblem[];
+
+  constructor(code: ErrorCode, detail: string, options: { fields?: FieldProblem[]; cause?: unknown } = {}) {
+    super(detail, options.cause === undefined ? undefined : { cause: options.cause });
+    this.code = code;
+    this.fields = options.fields ?? [];
+  }
+
+  get status(): number {
+    return errorStatus[this.code];
+  }
+}
+
+export function isAppError(error: unknown): error is AppError {
+  return error instanceof AppError;
+}
