@@ -34,7 +34,7 @@ create table organizations (
   id uuid primary key default gen_random_uuid(),
   code text not null unique,
   kind text not null check (kind in (
-    'state_body', 'akimat', 'ngo', 'shelter', 'crisis_centre', 'international_organization', 'hotline'
+    'state_body', 'akimat', 'ngo', 'shelter', 'crisis_centre', 'international_organization', 'hotline', 'operator'
   )),
   abbreviation_ru text not null,
   abbreviation_kk text not null,

@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { SENIM_VERSION } from '../server/version.js';
+import { registerAuditCommand } from './audit.command.js';
 import { registerMigrateCommand } from './migrate.command.js';
 import { registerSeedDemoCommand } from './seed-demo.command.js';
 import { registerServeCommand } from './serve.command.js';
@@ -16,6 +17,7 @@ const program = new Command()
 registerServeCommand(program);
 registerMigrateCommand(program);
 registerSeedDemoCommand(program);
+registerAuditCommand(program);
 
 try {
   await program.parseAsync(process.argv);

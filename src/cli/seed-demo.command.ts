@@ -1,20 +1,25 @@
 import type { Command } from 'commander';
 import { readConfig } from '../server/config.js';
-import { migrateToLatest } from '../server/db/migrate.js';
-import { openConfiguredDatabase, seedDemo } from '../server/runtime.js';
+import { createLogger } from '../server/logger.js';
+import { announceBootstrap, openConfiguredDatabase, prepareDatabase } from '../server/runtime.js';
 
 export function registerSeedDemoCommand(program: Command): void {
   program
     .command('seed-demo')
     .description(
-      'Load demo data: Kazakhstan reference data and demo NGOs, shelters (fictitious addresses) and hotlines. ' +
+      'Load demo data: Kazakhstan reference data, demo NGOs, shelters (fictitious addresses) and hotlines, and one demo user per role. ' +
         'Idempotent; never use on a production database.',
     )
     .action(async () => {
-      const database = await openConfiguredDatabase(readConfig());
+      const config = readConfig();
+      const database = await openConfiguredDatabase(config);
       try {
-        await migrateToLatest(database);
-        await seedDemo(database);
+        const prepared = await prepareDatabase(database, createLogger(config), {
+          demo: 'yes',
+          adminEmail: config.adminEmail,
+          adminPassword: config.adminPassword,
+        });
+        announceBootstrap(prepared.bootstrap);
         console.log(`Demo data loaded into the ${database.kind} database.`);
       } finally {
         await database.close();

@@ -9,6 +9,11 @@ export interface SenimConfig {
   databaseUrl: string | null;
   databasePoolSize: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  adminEmail: string;
+  /** Null: generate one and print it once. */
+  adminPassword: string | null;
+  sessionIdleMinutes: number;
+  sessionMaxHours: number;
 }
 
 export class ConfigError extends Error {
@@ -25,6 +30,10 @@ const environmentSchema = z.object({
     .optional(),
   SENIM_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SENIM_ADMIN_EMAIL: z.string().trim().email('must be an email address').default('admin@senim.local'),
+  SENIM_ADMIN_PASSWORD: z.string().optional(),
+  SENIM_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  SENIM_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 7).default(12),
 });
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): SenimConfig {
@@ -43,5 +52,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): SenimConfig {
     databaseUrl: values.DATABASE_URL ?? null,
     databasePoolSize: values.SENIM_DB_POOL_SIZE,
     logLevel: values.LOG_LEVEL,
+    adminEmail: values.SENIM_ADMIN_EMAIL,
+    adminPassword: values.SENIM_ADMIN_PASSWORD ?? null,
+    sessionIdleMinutes: values.SENIM_SESSION_IDLE_MINUTES,
+    sessionMaxHours: values.SENIM_SESSION_MAX_HOURS,
   };
 }

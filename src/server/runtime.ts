@@ -2,7 +2,10 @@ import type { Logger } from 'pino';
 import type { SenimConfig } from './config.js';
 import { openDatabase, type SenimDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
+import { ensureBootstrapAdministrator, ensureOperatorOrganization, type BootstrapResult } from './modules/directory/bootstrap.js';
+import { loadDemoUsers } from './modules/directory/demo-users.js';
 import { loadCountryReferenceData, loadDemoOrganizations } from './modules/reference/reference.seed.js';
+import { loadVaultKeys, type VaultKeys } from './platform/vault/data-key.js';
 
 export async function openConfiguredDatabase(config: SenimConfig): Promise<SenimDatabase> {
   return config.databaseUrl
@@ -10,21 +13,32 @@ export async function openConfiguredDatabase(config: SenimConfig): Promise<Senim
     : openDatabase({ kind: 'pglite', dataDir: config.dataDir });
 }
 
+export function configuredVaultKeys(config: SenimConfig, logger: Logger): VaultKeys {
+  return loadVaultKeys({
+    env: process.env,
+    dataDir: config.databaseUrl ? null : config.dataDir,
+    embedded: config.databaseUrl === null,
+    warn: (message) => logger.warn(message),
+  });
+}
+
 export interface PreparedDatabase {
   /** True when this start created the schema from nothing. */
   created: boolean;
   appliedMigrations: number;
+  bootstrap: BootstrapResult;
 }
 
 /**
- * Brings a database up to date: migrations, the country's reference data, and
- * on a new embedded database the demo data, so that `npm start` shows a
- * working system. A server database gets demo data only by `senim seed-demo`.
+ * Brings a database up to date: migrations, the country's reference data, the
+ * first administrator, and on a new embedded database the demo data, so that
+ * `npm start` shows a working system. A server database gets demo data only
+ * by `senim seed-demo`.
  */
 export async function prepareDatabase(
   database: SenimDatabase,
   logger: Logger,
-  options: { demo: 'if-new-embedded' | 'yes' | 'no' } = { demo: 'if-new-embedded' },
+  options: { demo: 'if-new-embedded' | 'yes' | 'no'; adminEmail: string; adminPassword: string | null },
 ): Promise<PreparedDatabase> {
   const applied = await migrateToLatest(database);
   const created = applied.some((migration) => migration.version === 1);
@@ -32,15 +46,34 @@ export async function prepareDatabase(
     logger.info({ migrations: applied.map((m) => `${m.version}_${m.name}`) }, 'migrations applied');
   }
   await loadCountryReferenceData(database.db);
+  await ensureOperatorOrganization(database.db);
+  const bootstrap = await ensureBootstrapAdministrator(database.db, { email: options.adminEmail, password: options.adminPassword });
   const demo = options.demo === 'yes' || (options.demo === 'if-new-embedded' && created && database.kind === 'pglite');
   if (demo) {
     await seedDemo(database);
     logger.info('demo data loaded');
   }
-  return { created, appliedMigrations: applied.length };
+  return { created, appliedMigrations: applied.length, bootstrap };
 }
 
 export async function seedDemo(database: SenimDatabase): Promise<void> {
   await loadCountryReferenceData(database.db);
   await loadDemoOrganizations(database.db);
+  await loadDemoUsers(database.db);
+}
+
+/** Shown once on the terminal, never written to the log. */
+export function announceBootstrap(result: BootstrapResult): void {
+  if (!result.created) {
+    return;
+  }
+  const lines = [
+    '',
+    '  Senim: the first administrator was created.',
+    `    email:    ${result.email}`,
+    result.generatedPassword ? `    password: ${result.generatedPassword}   (shown only now; set SENIM_ADMIN_PASSWORD to choose one)` : '    password: from SENIM_ADMIN_PASSWORD',
+    '  Sign in and enrol an authenticator app (TOTP) at first sign-in.',
+    '',
+  ];
+  process.stderr.write(`${lines.join('\n')}\n`);
 }

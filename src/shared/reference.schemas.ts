@@ -46,6 +46,7 @@ export const organizationKindSchema = z.enum([
   'crisis_centre',
   'international_organization',
   'hotline',
+  'operator',
 ]);
 
 export type OrganizationKind = z.infer<typeof organizationKindSchema>;

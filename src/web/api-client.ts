@@ -35,6 +35,28 @@ export class UnexpectedResponseError extends Error {
 
 const gatewayStatuses = new Set([502, 503, 504]);
 
+// The sign-in endpoints answer 401 for a wrong password or code: that is not a lost session.
+const authPathPrefix = '/api/v1/auth/';
+
+// The token the server gave with the session (login or /me). The session cookie is
+// HttpOnly; this second secret in a header is what a forged cross-site request lacks.
+let csrfToken: string | null = null;
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+type UnauthenticatedListener = (problem: Problem) => void;
+const unauthenticatedListeners = new Set<UnauthenticatedListener>();
+
+/** Called with every 401 from outside /auth/: the session has ended (expired, revoked, signed out elsewhere). */
+export function onUnauthenticated(listener: UnauthenticatedListener): () => void {
+  unauthenticatedListeners.add(listener);
+  return () => {
+    unauthenticatedListeners.delete(listener);
+  };
+}
+
 export interface GetJsonOptions<T> {
   /** Validates the body, so a change on the server shows as an error message instead of a broken page. */
   schema: z.ZodType<T>;
@@ -42,34 +64,71 @@ export interface GetJsonOptions<T> {
 }
 
 export async function getJson<T>(path: string, { schema, signal }: GetJsonOptions<T>): Promise<T> {
+  return requestJson('GET', path, { schema, signal });
+}
+
+export type ChangingMethod = 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface SendJsonOptions<T> extends GetJsonOptions<T> {
+  body?: unknown;
+}
+
+/** A state-changing request: sends the CSRF token and, when given, a JSON body. */
+export async function sendJson<T>(method: ChangingMethod, path: string, { schema, signal, body }: SendJsonOptions<T>): Promise<T> {
+  return requestJson(method, path, { schema, signal, body });
+}
+
+async function requestJson<T>(
+  method: 'GET' | ChangingMethod,
+  path: string,
+  { schema, signal, body }: SendJsonOptions<T>,
+): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (method !== 'GET' && csrfToken !== null) {
+    headers['x-csrf-token'] = csrfToken;
+  }
+  if (body !== undefined) {
+    headers['content-type'] = 'application/json';
+  }
   let response: Response;
   try {
-    response = await fetch(path, { headers: { accept: 'application/json' }, signal: signal ?? null });
+    response = await fetch(path, {
+      method,
+      headers,
+      body: body === undefined ? null : JSON.stringify(body),
+      signal: signal ?? null,
+      credentials: 'same-origin',
+    });
   } catch (error) {
     if (signal?.aborted) {
       throw error;
     }
-    throw new NetworkError(`GET ${path} failed before the server answered`, { cause: error });
+    throw new NetworkError(`${method} ${path} failed before the server answered`, { cause: error });
   }
-  const body = await readJsonBody(response);
+  const responseBody = await readJsonBody(response);
   if (!response.ok) {
-    const problem = problemSchema.safeParse(body);
+    const problem = problemSchema.safeParse(responseBody);
     if (problem.success) {
+      if (response.status === 401 && !path.startsWith(authPathPrefix)) {
+        for (const listener of unauthenticatedListeners) {
+          listener(problem.data);
+        }
+      }
       throw new ApiProblem(problem.data);
     }
     // A bare 502-504 comes from a proxy in front of the API (or the dev server) that cannot reach it.
     if (gatewayStatuses.has(response.status)) {
-      throw new NetworkError(`GET ${path} answered ${response.status} from a gateway`);
+      throw new NetworkError(`${method} ${path} answered ${response.status} from a gateway`);
     }
-    throw new UnexpectedResponseError(`GET ${path} answered ${response.status} without a problem body`, {
+    throw new UnexpectedResponseError(`${method} ${path} answered ${response.status} without a problem body`, {
       status: response.status,
-      requestId: requestIdOf(body),
+      requestId: requestIdOf(responseBody),
       cause: problem.error,
     });
   }
-  const parsed = schema.safeParse(body);
+  const parsed = schema.safeParse(responseBody);
   if (!parsed.success) {
-    throw new UnexpectedResponseError(`GET ${path} answered a body that does not match its schema`, {
+    throw new UnexpectedResponseError(`${method} ${path} answered a body that does not match its schema`, {
       status: response.status,
       requestId: null,
       cause: parsed.error,

@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
@@ -39,14 +40,61 @@ export async function openDatabase(target: DatabaseTarget): Promise<SenimDatabas
   return target.kind === 'pglite' ? openEmbedded(target.dataDir, target.template) : openServer(target);
 }
 
+export class DatabaseInUseError extends Error {
+  override name = 'DatabaseInUseError';
+}
+
+const LOCK_FILE = 'senim.pid';
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Two processes on one embedded data folder would corrupt it (PGlite has no
+ * server to arbitrate), so the folder is claimed with a pid file. A file
+ * left by a killed process is taken over.
+ */
+function claimDataDir(dataDir: string): () => void {
+  const lockPath = join(dataDir, LOCK_FILE);
+  for (let attempt = 0; attempt < 2; attempt += 1) {
+    try {
+      writeFileSync(lockPath, String(process.pid), { flag: 'wx' });
+      return () => rmSync(lockPath, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
+        throw error;
+      }
+      const holder = Number(readFileSync(lockPath, 'utf8').trim());
+      if (Number.isInteger(holder) && holder > 0 && isRunning(holder)) {
+        throw new DatabaseInUseError(
+          `The embedded database in ${dataDir} is in use by process ${holder}. Stop that process first, or use a PostgreSQL server (DATABASE_URL) to run several processes.`,
+        );
+      }
+      rmSync(lockPath, { force: true });
+    }
+  }
+  throw new DatabaseInUseError(`Could not claim the embedded database in ${dataDir}`);
+}
+
 async function openEmbedded(dataDir: string | null, template: Blob | undefined): Promise<SenimDatabase> {
+  let release = (): void => undefined;
   if (dataDir) {
     mkdirSync(dataDir, { recursive: true });
+    release = claimDataDir(dataDir);
   }
   const pglite = await PGlite.create({
     ...(dataDir ? { dataDir } : {}),
     ...(template ? { loadDataDir: template } : {}),
     parsers: { [OID_INT8]: parseInt8, [OID_DATE]: keepDate },
+  }).catch((error: unknown) => {
+    release();
+    throw error;
   });
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
   let closed = false;
@@ -69,6 +117,7 @@ async function openEmbedded(dataDir: string | null, template: Blob | undefined):
       closed = true;
       await db.destroy();
       await pglite.close();
+      release();
     },
   };
 }

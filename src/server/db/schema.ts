@@ -3,13 +3,15 @@ import type { ColumnType, Generated } from 'kysely';
 // Row types of every table, kept by hand beside migrations/. A column that the
 // database fills (serial, default now()) is Generated so inserts may omit it.
 
-type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type GeneratedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null, Date | string | null>;
 
 export interface SenimMigrationsTable {
   version: number;
   name: string;
   checksum: string;
-  applied_at: Timestamp;
+  applied_at: GeneratedTimestamp;
 }
 
 export interface RegionsTable {
@@ -42,7 +44,8 @@ export type OrganizationKindColumn =
   | 'shelter'
   | 'crisis_centre'
   | 'international_organization'
-  | 'hotline';
+  | 'hotline'
+  | 'operator';
 
 export interface OrganizationsTable {
   id: Generated<string>;
@@ -58,8 +61,8 @@ export interface OrganizationsTable {
   parent_id: string | null;
   public_phone: string | null;
   capacity: number | null;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
 }
 
 export interface OrganizationRegionsTable {
@@ -70,7 +73,7 @@ export interface OrganizationRegionsTable {
 export interface OrganizationConfidentialAddressesTable {
   organization_id: string;
   address: string;
-  updated_at: Generated<Timestamp>;
+  updated_at: GeneratedTimestamp;
 }
 
 export interface CriminalCodeArticlesTable {
@@ -89,6 +92,122 @@ export interface CriminalCodeArticleMappingsTable {
   article_2014_id: number;
 }
 
+export interface UsersTable {
+  id: Generated<string>;
+  organization_id: string;
+  email: string;
+  display_name: string;
+  password_hash: string;
+  language: Generated<'ru' | 'kk' | 'en'>;
+  status: Generated<'active' | 'disabled'>;
+  totp_secret_encrypted: string | null;
+  totp_pending_secret_encrypted: string | null;
+  mfa_enrolled_at: NullableTimestamp;
+  last_totp_step: number | null;
+  password_changed_at: GeneratedTimestamp;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+}
+
+export interface UserRolesTable {
+  user_id: string;
+  role: string;
+}
+
+export interface UserRegionsTable {
+  user_id: string;
+  region_id: number;
+}
+
+export type MfaStatus = 'required' | 'enroll' | 'complete' | 'none';
+
+export interface SessionsTable {
+  id: Generated<string>;
+  token_hash: string;
+  user_id: string;
+  csrf_token: string;
+  mfa_status: MfaStatus;
+  created_at: GeneratedTimestamp;
+  last_seen_at: GeneratedTimestamp;
+  expires_at: Timestamp;
+  ended_at: NullableTimestamp;
+  end_reason: 'logout' | 'revoked' | 'expired' | 'idle' | 'user_disabled' | null;
+  ended_by: string | null;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface SignInAttemptsTable {
+  id: Generated<number>;
+  email_key: string;
+  ip: string;
+  succeeded: boolean;
+  attempted_at: GeneratedTimestamp;
+}
+
+export interface AuditEventsTable {
+  id: number;
+  occurred_at: Timestamp;
+  actor_kind: 'user' | 'system' | 'anonymous';
+  actor_user_id: string | null;
+  actor_organization_id: string | null;
+  actor_label: string;
+  action: string;
+  record_type: string | null;
+  record_id: string | null;
+  fields: string[];
+  purpose: string | null;
+  outcome: 'success' | 'denied' | 'failure';
+  request_id: string | null;
+  ip: string | null;
+  details: ColumnType<Record<string, unknown>, string, string>;
+  previous_hash: string;
+  hash: string;
+}
+
+export interface AuditChainHeadTable {
+  singleton: boolean;
+  last_event_id: number | null;
+  last_hash: string;
+}
+
+export interface PersonsTable {
+  id: string;
+  owner_organization_id: string;
+  created_by: string | null;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+  identity_version: Generated<number>;
+}
+
+export interface PersonIdentityVersionsTable {
+  person_id: string;
+  version: number;
+  sealed_identity: string;
+  key_id: string;
+  recorded_by: string | null;
+  recorded_at: GeneratedTimestamp;
+  reason: string | null;
+}
+
+export type LookupKindColumn = 'name' | 'full_name' | 'document' | 'phone' | 'birth_date';
+
+export interface PersonLookupDigestsTable {
+  person_id: string;
+  kind: LookupKindColumn;
+  digest: string;
+}
+
+export type InvolvementBasis = 'recorded' | 'referral' | 'identification' | 'service' | 'police_consent' | 'transfer';
+
+export interface PersonInvolvementsTable {
+  person_id: string;
+  organization_id: string;
+  basis: InvolvementBasis;
+  granted_by: string | null;
+  granted_at: GeneratedTimestamp;
+}
+
 export interface Database {
   senim_migrations: SenimMigrationsTable;
   regions: RegionsTable;
@@ -99,4 +218,15 @@ export interface Database {
   organization_confidential_addresses: OrganizationConfidentialAddressesTable;
   criminal_code_articles: CriminalCodeArticlesTable;
   criminal_code_article_mappings: CriminalCodeArticleMappingsTable;
+  users: UsersTable;
+  user_roles: UserRolesTable;
+  user_regions: UserRegionsTable;
+  sessions: SessionsTable;
+  sign_in_attempts: SignInAttemptsTable;
+  audit_events: AuditEventsTable;
+  audit_chain_head: AuditChainHeadTable;
+  persons: PersonsTable;
+  person_identity_versions: PersonIdentityVersionsTable;
+  person_lookup_digests: PersonLookupDigestsTable;
+  person_involvements: PersonInvolvementsTable;
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type SenimApp } from './app.js';
+import { testVaultKeys } from '../testing/test-vault.js';
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from '../testing/test-database.js';
 
 let testDatabase: TestDatabase;
@@ -7,7 +8,7 @@ let app: SenimApp;
 
 beforeAll(async () => {
   testDatabase = await createTestDatabase();
-  app = await buildApp({ database: testDatabase.database, logger: false });
+  app = await buildApp({ database: testDatabase.database, logger: false, vaultKeys: testVaultKeys() });
   await app.ready();
 });
 
@@ -79,9 +80,17 @@ describe('the OpenAPI document', () => {
     expect(document.paths['/api/v1/health'].get.security).toEqual([]);
     expect(document.paths['/api/v1/reference/organizations'].get.security).toBeUndefined();
     expect(document.security).toEqual([{ session: [] }]);
-    for (const [path, operations] of Object.entries<Record<string, { responses: Record<string, unknown> }>>(document.paths)) {
+    for (const [path, operations] of Object.entries<Record<string, { responses: Record<string, unknown>; security?: unknown[]; 'x-senim-access'?: string }>>(
+      document.paths,
+    )) {
       for (const [method, operation] of Object.entries(operations)) {
-        expect(Object.keys(operation.responses), `${method} ${path}`).toContain('200');
+        const label = `${method} ${path}`;
+        expect(Object.keys(operation.responses).some((status) => status.startsWith('2')), label).toBe(true);
+        expect(operation['x-senim-access'], label).toBeDefined();
+        if (operation['x-senim-access'] !== 'public') {
+          expect(operation.security, label).toBeUndefined();
+          expect(Object.keys(operation.responses), label).toContain('401');
+        }
       }
     }
   });

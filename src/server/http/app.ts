@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
@@ -16,21 +17,33 @@ import type { Logger } from 'pino';
 import type { SenimDatabase } from '../db/database.js';
 import { registerReferenceRoutes } from '../modules/reference/reference.routes.js';
 import { registerHealthRoutes } from '../modules/system/health.routes.js';
-import type { Actor } from '../platform/actor.js';
+import { registerAuditRoutes } from '../modules/audit/audit.routes.js';
+import { registerAuthRoutes } from '../modules/auth/auth.routes.js';
+import { registerDirectoryRoutes } from '../modules/directory/directory.routes.js';
+import { registerPersonRoutes } from '../modules/persons/person.routes.js';
+import { defaultSessionTimeouts, SESSION_COOKIE, type SessionTimeouts } from '../platform/session.js';
+import type { VaultKeys } from '../platform/vault/data-key.js';
 import { SENIM_VERSION } from '../version.js';
+import { createAuthenticationHook } from './authentication.js';
 import { handleError, problemOf, sendProblem } from './problem.js';
-import './route-access.js';
+import { describeAccess } from './route-access.js';
 
 export const WEB_DIST_DIR = fileURLToPath(new URL('../../../dist/web/', import.meta.url));
-export const SESSION_COOKIE = 'senim_session';
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 export interface AppOptions {
   database: SenimDatabase;
   logger: Logger | false;
-  /** Resolves the session behind a request; null for an anonymous caller. */
-  authenticate?: (request: FastifyRequest) => Promise<Actor | null>;
+  vaultKeys: VaultKeys;
+  sessionTimeouts?: SessionTimeouts;
   webDistDir?: string;
+}
+
+/** What route modules get: the database, the vault keys and the session rules. */
+export interface AppContext {
+  database: SenimDatabase;
+  vaultKeys: VaultKeys;
+  sessionTimeouts: SessionTimeouts;
 }
 
 export type SenimApp = FastifyInstance;
@@ -51,6 +64,14 @@ export async function buildApp(options: AppOptions): Promise<SenimApp> {
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
   app.decorateRequest('actor', null);
+  app.decorateRequest('sessionMfa', null);
+  app.decorateRequest('sessionCsrfToken', null);
+  await app.register(fastifyCookie);
+  const context: AppContext = {
+    database: options.database,
+    vaultKeys: options.vaultKeys,
+    sessionTimeouts: options.sessionTimeouts ?? defaultSessionTimeouts,
+  };
 
   // Routes must declare who may call them; a forgotten declaration fails at start-up, not in production.
   app.addHook('onRoute', (route) => {
@@ -58,26 +79,21 @@ export async function buildApp(options: AppOptions): Promise<SenimApp> {
       return;
     }
     const access = route.config?.access;
-    if (access !== 'public' && access !== 'signed-in') {
+    if (access === undefined) {
       throw new Error(`Route ${String(route.method)} ${route.url} must declare config.access`);
     }
-    if (access === 'public') {
-      route.schema = { ...route.schema, security: [] };
-    }
+    // The access rule travels in the OpenAPI document, where the access-matrix test reads it.
+    route.schema = {
+      ...route.schema,
+      ...(access === 'public' ? { security: [] } : {}),
+      'x-senim-access': describeAccess(access),
+    } as typeof route.schema;
   });
 
-  const authenticate = options.authenticate ?? (async () => null);
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
-    const access = request.routeOptions.config.access;
-    if (access === undefined || access === 'public') {
-      return;
-    }
-    request.actor = await authenticate(request);
-    if (!request.actor) {
-      return sendProblem(reply, problemOf(request, 'unauthenticated', 'Sign in to use this operation'));
-    }
   });
+  app.addHook('onRequest', createAuthenticationHook({ database: options.database, timeouts: context.sessionTimeouts }));
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -104,8 +120,12 @@ export async function buildApp(options: AppOptions): Promise<SenimApp> {
 
   await app.register(
     async (api) => {
-      registerHealthRoutes(api, { database: options.database });
-      registerReferenceRoutes(api, { database: options.database });
+      registerHealthRoutes(api, context);
+      registerReferenceRoutes(api, context);
+      registerAuthRoutes(api, context);
+      registerDirectoryRoutes(api, context);
+      registerPersonRoutes(api, context);
+      registerAuditRoutes(api, context);
     },
     { prefix: '/api/v1' },
   );

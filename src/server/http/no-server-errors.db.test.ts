@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type SenimApp } from './app.js';
+import { testVaultKeys } from '../testing/test-vault.js';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database.js';
 
 // Walks the OpenAPI document, so every route added later is attacked too:
@@ -18,7 +19,7 @@ let operations: Operation[];
 
 beforeAll(async () => {
   testDatabase = await createTestDatabase();
-  app = await buildApp({ database: testDatabase.database, logger: false });
+  app = await buildApp({ database: testDatabase.database, logger: false, vaultKeys: testVaultKeys() });
   await app.ready();
   const document = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{
     paths: Record<string, Record<string, { parameters?: { name: string; in: string }[] }>>;

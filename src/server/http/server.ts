@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { SenimConfig } from '../config.js';
 import type { SenimDatabase } from '../db/database.js';
-import { openConfiguredDatabase, prepareDatabase } from '../runtime.js';
+import { announceBootstrap, configuredVaultKeys, openConfiguredDatabase, prepareDatabase } from '../runtime.js';
 import { buildApp, type SenimApp } from './app.js';
 
 export interface RunningServer {
@@ -12,10 +12,22 @@ export interface RunningServer {
 }
 
 export async function startServer(config: SenimConfig, logger: Logger): Promise<RunningServer> {
+  // Keys first: a server database without SENIM_DATA_KEY must refuse to start before touching anything.
+  const vaultKeys = configuredVaultKeys(config, logger);
   const database = await openConfiguredDatabase(config);
   try {
-    await prepareDatabase(database, logger);
-    const app = await buildApp({ database, logger });
+    const prepared = await prepareDatabase(database, logger, {
+      demo: 'if-new-embedded',
+      adminEmail: config.adminEmail,
+      adminPassword: config.adminPassword,
+    });
+    announceBootstrap(prepared.bootstrap);
+    const app = await buildApp({
+      database,
+      logger,
+      vaultKeys,
+      sessionTimeouts: { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionMaxHours },
+    });
     const address = await app.listen({ port: config.port, host: config.host });
     logger.info({ url: address, database: database.kind }, 'Senim is listening');
     return {

@@ -13,10 +13,15 @@ import { PGLITE_TEMPLATE_ENV } from './global-setup.js';
  */
 export interface TestDatabase {
   database: SenimDatabase;
+  /** The connection URL on a PostgreSQL server; null for the embedded database. */
+  connectionUrl: string | null;
   drop(): Promise<void>;
 }
 
 const silentLogger = pino({ level: 'silent' });
+
+export const TEST_ADMIN_EMAIL = 'admin@senim.test';
+export const TEST_ADMIN_PASSWORD = 'test-administrator-passphrase';
 
 export function testDatabaseKind(): 'pglite' | 'postgresql' {
   return process.env.SENIM_TEST_DATABASE_URL ? 'postgresql' : 'pglite';
@@ -36,7 +41,7 @@ export async function createTestDatabase(options: TestDatabaseOptions = {}): Pro
     const template = templateFile ? new Blob([readFileSync(templateFile)]) : undefined;
     const database = await openDatabase({ kind: 'pglite', dataDir: null, ...(template ? { template } : {}) });
     await prepareTestData(database, options);
-    return { database, drop: () => database.close() };
+    return { database, connectionUrl: null, drop: () => database.close() };
   }
   const name = `senim_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: serverUrl });
@@ -52,6 +57,7 @@ export async function createTestDatabase(options: TestDatabaseOptions = {}): Pro
   await prepareTestData(database, options);
   return {
     database,
+    connectionUrl: url.toString(),
     drop: async () => {
       await database.close();
       const cleanup = new pg.Client({ connectionString: serverUrl });
@@ -69,5 +75,9 @@ async function prepareTestData(database: SenimDatabase, options: TestDatabaseOpt
   if (options.empty) {
     return;
   }
-  await prepareDatabase(database, silentLogger, { demo: options.demo ? 'yes' : 'no' });
+  await prepareDatabase(database, silentLogger, {
+    demo: options.demo ? 'yes' : 'no',
+    adminEmail: TEST_ADMIN_EMAIL,
+    adminPassword: TEST_ADMIN_PASSWORD,
+  });
 }

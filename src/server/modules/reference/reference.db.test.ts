@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type SenimApp } from '../../http/app.js';
+import { testVaultKeys } from '../../testing/test-vault.js';
 import { createTestDatabase, type TestDatabase } from '../../testing/test-database.js';
 
 let testDatabase: TestDatabase;
@@ -7,7 +8,7 @@ let app: SenimApp;
 
 beforeAll(async () => {
   testDatabase = await createTestDatabase({ demo: true });
-  app = await buildApp({ database: testDatabase.database, logger: false });
+  app = await buildApp({ database: testDatabase.database, logger: false, vaultKeys: testVaultKeys() });
   await app.ready();
 });
 

@@ -1,0 +1,130 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../server/db/database.js';
+import { buildApp } from '../server/http/app.js';
+import { deriveVaultKeys, generateDataKeyHex, parseDataKey } from '../server/platform/vault/data-key.js';
+import { REPO_ROOT } from '../server/testing/server-process.js';
+import { createTestUser, signIn } from '../server/testing/test-users.js';
+
+// The CLI as an operator runs it, on an embedded database in a folder of its own.
+
+let dataDir: string;
+const dataKey = generateDataKeyHex();
+
+function senim(...args: string[]) {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, SENIM_DATA_DIR: dataDir, SENIM_DATA_KEY: dataKey, SENIM_ADMIN_PASSWORD: 'operator chosen passphrase', LOG_LEVEL: 'silent', DATABASE_URL: '' },
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function filesUnder(folder: string): string[] {
+  return readdirSync(folder).flatMap((entry) => {
+    const path = join(folder, entry);
+    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+  });
+}
+
+beforeAll(() => {
+  dataDir = mkdtempSync(join(tmpdir(), 'senim-cli-'));
+});
+
+afterAll(() => {
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('npx senim', () => {
+  it('explains its commands', () => {
+    const help = senim('--help');
+    expect(help.status).toBe(0);
+    for (const command of ['serve', 'migrate', 'seed-demo', 'audit']) {
+      expect(help.stdout).toContain(command);
+    }
+    expect(senim('audit', '--help').stdout).toContain('verify');
+  });
+
+  it('migrates an empty folder once, then finds it up to date', () => {
+    const first = senim('migrate');
+    expect(first.status, first.stderr).toBe(0);
+    expect(first.stdout).toMatch(/applied 0001_reference_data/);
+    const second = senim('migrate');
+    expect(second.stdout).toMatch(/up to date/);
+  });
+
+  it('loads demo data and creates the first administrator, printing a chosen password nowhere', () => {
+    const seeded = senim('seed-demo');
+    expect(seeded.status, seeded.stderr).toBe(0);
+    expect(seeded.stdout).toMatch(/Demo data loaded/);
+    expect(seeded.stderr).toContain('admin@senim.local');
+    expect(seeded.stderr + seeded.stdout).not.toContain('operator chosen passphrase');
+  });
+
+  it('keeps no identity of a person readable in the database files', async () => {
+    const database = await openDatabase({ kind: 'pglite', dataDir });
+    const app = await buildApp({ database, logger: false, vaultKeys: deriveVaultKeys(parseDataKey(dataKey)) });
+    await app.ready();
+    const worker = await signIn(app, await createTestUser(database, { organizationCode: 'NGO-KORGAU-ASTANA', roles: ['case_worker'] }));
+    const created = await app.inject({
+      method: 'POST',
+      url: '/api/v1/persons',
+      headers: worker.headers(),
+      payload: {
+        identity: {
+          names: [{ given: 'Bibigul', family: 'Zhaksylykova' }, { given: 'Бибигуль', family: 'Жаксылыкова', kind: 'spelling' }],
+          documents: [{ type: 'passport', number: 'N07070707' }],
+          contacts: [{ kind: 'phone', value: '+77019998877' }],
+          addresses: [{ kind: 'current', text: 'Karaganda, Bukhar-Zhyrau 77' }],
+        },
+      },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    await sql`checkpoint`.execute(database.db);
+    await app.close();
+    await database.close();
+
+    const files = filesUnder(dataDir).map((path) => readFileSync(path));
+    const containing = (text: string) => files.some((content) => content.includes(Buffer.from(text, 'utf8')));
+    // The scan does read table data: clear reference data is found.
+    expect(containing('Ulytau')).toBe(true);
+    for (const secret of ['Bibigul', 'Zhaksylykova', 'Бибигуль', 'Жаксылыкова', 'N07070707', '77019998877', 'Bukhar-Zhyrau']) {
+      expect(containing(secret), secret).toBe(false);
+    }
+  });
+
+  it('audit verify passes on an intact trail and names the event changed by hand', async () => {
+    const intact = senim('audit', 'verify');
+    expect(intact.status, intact.stderr).toBe(0);
+    expect(intact.stdout).toMatch(/Audit trail intact: \d+ events verified/);
+
+    const database = await openDatabase({ kind: 'pglite', dataDir });
+    const target = await database.db.selectFrom('audit_events').select('id').where('action', '=', 'person.created').executeTakeFirstOrThrow();
+    await database.db.transaction().execute(async (trx) => {
+      await sql`alter table audit_events disable trigger audit_events_no_update_or_delete`.execute(trx);
+      await sql`update audit_events set fields = '{}' where id = ${target.id}`.execute(trx);
+      await sql`alter table audit_events enable trigger audit_events_no_update_or_delete`.execute(trx);
+    });
+    await database.close();
+
+    const broken = senim('audit', 'verify');
+    expect(broken.status).toBe(1);
+    expect(broken.stderr).toContain(`BROKEN at event ${target.id}`);
+  });
+
+  it('refuses a second process on the same embedded database', async () => {
+    const database = await openDatabase({ kind: 'pglite', dataDir });
+    try {
+      const second = senim('migrate');
+      expect(second.status).toBe(1);
+      expect(second.stderr).toMatch(/in use by process \d+/);
+    } finally {
+      await database.close();
+    }
+  });
+});

@@ -1,0 +1,58 @@
+import type { z } from 'zod';
+import type { auditEventPageSchema, auditSearchQuerySchema } from '../../../shared/audit.schemas.js';
+import type { AppContext } from '../../http/app.js';
+import type { RequestOrigin, UserActor } from '../../platform/actor.js';
+import { recordAuditAlone } from '../../platform/audit.js';
+import { requirePermission } from '../../platform/policy.js';
+import { selectAuditEvents } from './audit.repo.js';
+
+export async function searchAuditEvents(input: {
+  context: AppContext;
+  actor: UserActor;
+  query: z.infer<typeof auditSearchQuerySchema>;
+  origin: RequestOrigin;
+}): Promise<z.infer<typeof auditEventPageSchema>> {
+  const { query } = input;
+  // audit.read is granted with scope 'all' only; a narrower grant would need a filter here.
+  requirePermission(input.actor, 'audit.read');
+  const { rows, total } = await selectAuditEvents(input.context.database.db, {
+    userId: query.userId ?? null,
+    actor: query.actor ?? null,
+    recordType: query.recordType ?? null,
+    recordId: query.recordId ?? null,
+    action: query.action ?? null,
+    outcome: query.outcome ?? null,
+    from: query.from ?? null,
+    to: query.to ?? null,
+    limit: query.limit,
+    offset: query.offset,
+  });
+  // Watching the watchers: a search of the trail is itself in the trail.
+  await recordAuditAlone(input.context.database.db, {
+    actor: input.actor,
+    action: 'audit.searched',
+    fields: Object.keys(query).filter((key) => key !== 'limit' && key !== 'offset'),
+    origin: input.origin,
+    details: { results: rows.length },
+  });
+  return {
+    items: rows.map((row) => ({
+      id: row.id,
+      occurredAt: new Date(row.occurred_at).toISOString(),
+      actorKind: row.actor_kind,
+      actorUserId: row.actor_user_id,
+      actorOrganizationId: row.actor_organization_id,
+      actorLabel: row.actor_label,
+      action: row.action,
+      recordType: row.record_type,
+      recordId: row.record_id,
+      fields: row.fields,
+      purpose: row.purpose,
+      outcome: row.outcome,
+      requestId: row.request_id,
+      ip: row.ip,
+      details: row.details,
+    })),
+    page: { limit: query.limit, offset: query.offset, total },
+  };
+}

@@ -1,0 +1,40 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Database } from '../db/schema.js';
+import type { Actor } from './actor.js';
+
+const appRoleAvailability = new WeakMap<Kysely<Database>, Promise<boolean>>();
+
+/** Whether this connection can switch to senim_app (the embedded database and superusers can). */
+async function canUseAppRole(db: Kysely<Database>): Promise<boolean> {
+  let known = appRoleAvailability.get(db);
+  if (!known) {
+    known = sql<{ usable: boolean }>`
+      select case when exists (select 1 from pg_roles where rolname = 'senim_app')
+        then pg_has_role(current_user, 'senim_app', 'member') else false end as usable`
+      .execute(db)
+      .then((result) => result.rows[0]?.usable === true);
+    appRoleAvailability.set(db, known);
+  }
+  return known;
+}
+
+/**
+ * Runs fn in a transaction in which the database itself limits the person
+ * tables to what the actor's organization is involved in (row-level
+ * security). The application's policy checks come first; this is the wall
+ * behind them, in case a query ever forgets its scope.
+ */
+export async function withPersonScope<T>(db: Kysely<Database>, actor: Actor, fn: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+  const useAppRole = await canUseAppRole(db);
+  return db.transaction().execute(async (trx) => {
+    if (actor.kind === 'system') {
+      await sql`select set_config('senim.scope', 'all', true), set_config('senim.organization_id', '', true)`.execute(trx);
+    } else {
+      await sql`select set_config('senim.scope', 'involved', true), set_config('senim.organization_id', ${actor.organizationId}, true)`.execute(trx);
+    }
+    if (useAppRole) {
+      await sql`set local role senim_app`.execute(trx);
+    }
+    return fn(trx);
+  });
+}

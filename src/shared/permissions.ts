@@ -1,0 +1,103 @@
+// Who may do what, as data. Each role grants permissions, each with a scope
+// saying which records it reaches. Services ask can()/requirePermission() in
+// src/server/platform/policy.ts; repos turn the scope into a SQL predicate.
+
+export const roles = [
+  'national_administrator',
+  'administrator',
+  'coordinator',
+  'first_responder',
+  'case_worker',
+  'service_provider',
+  'investigator',
+  'hotline_operator',
+  'analyst',
+  'auditor',
+] as const;
+
+export type Role = (typeof roles)[number];
+
+export const permissions = [
+  'organizations.manage',
+  'users.read',
+  'users.manage',
+  'sessions.revoke',
+  'audit.read',
+  'persons.identity.read',
+  'persons.identity.write',
+  'persons.identity.search',
+] as const;
+
+export type Permission = (typeof permissions)[number];
+
+/**
+ * own: records the user created; organization: records of the user's
+ * organization; involved: records the user's organization takes part in
+ * (referring, identifying, serving); all: every record.
+ */
+export type Scope = 'own' | 'organization' | 'involved' | 'all';
+
+export const scopeBreadth: Record<Scope, number> = { own: 0, involved: 1, organization: 2, all: 3 };
+
+const identityWork = {
+  'persons.identity.read': 'involved',
+  'persons.identity.write': 'involved',
+  'persons.identity.search': 'involved',
+} as const satisfies Partial<Record<Permission, Scope>>;
+
+export const permissionTable: Record<Role, Partial<Record<Permission, Scope>>> = {
+  national_administrator: {
+    'organizations.manage': 'all',
+    'users.read': 'all',
+    'users.manage': 'all',
+    'sessions.revoke': 'all',
+  },
+  administrator: {
+    'users.read': 'organization',
+    'users.manage': 'organization',
+    'sessions.revoke': 'organization',
+  },
+  coordinator: {
+    'users.read': 'organization',
+  },
+  first_responder: { ...identityWork },
+  case_worker: { ...identityWork },
+  service_provider: { ...identityWork },
+  // Police see a person only where consent to share with police exists; the
+  // case module narrows 'involved' accordingly.
+  investigator: { ...identityWork },
+  hotline_operator: { ...identityWork },
+  // Analysts work on statistics, which never read identifying data.
+  analyst: {},
+  auditor: {
+    'audit.read': 'all',
+  },
+};
+
+export const identityPermissions: readonly Permission[] = ['persons.identity.read', 'persons.identity.write', 'persons.identity.search'];
+
+/** The widest scope any of the roles grants for a permission, or null when none grants it. */
+export function scopeOf(userRoles: readonly Role[], permission: Permission): Scope | null {
+  let widest: Scope | null = null;
+  for (const role of userRoles) {
+    const scope = permissionTable[role][permission];
+    if (scope && (widest === null || scopeBreadth[scope] > scopeBreadth[widest])) {
+      widest = scope;
+    }
+  }
+  return widest;
+}
+
+/**
+ * TOTP is compulsory for every role that can see identifying data of a
+ * person, and for administrators, who could otherwise grant themselves such
+ * a role with a stolen password.
+ */
+export function mfaRequiredFor(userRoles: readonly Role[]): boolean {
+  return userRoles.some(
+    (role) =>
+      role === 'national_administrator' ||
+      role === 'administrator' ||
+      identityPermissions.some((permission) => permissionTable[role][permission] !== undefined),
+  );
+}
