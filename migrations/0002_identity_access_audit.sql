@@ -4,7 +4,8 @@ create table users (
   id uuid primary key default gen_random_uuid(),
   organization_id uuid not null references organizations (id),
   email text not null,
-  display_name text not null,
+  -- Staff are people too: a name is sealed by the identity vault like any other.
+  display_name_sealed text not null,
   password_hash text not null,
   language text not null default 'ru' check (language in ('ru', 'kk', 'en')),
   status text not null default 'active' check (status in ('active', 'disabled')),

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { readConfig } from '../server/config.js';
 import { createLogger } from '../server/logger.js';
-import { announceBootstrap, openConfiguredDatabase, prepareDatabase } from '../server/runtime.js';
+import { announceBootstrap, configuredVaultKeys, openConfiguredDatabase, prepareDatabase } from '../server/runtime.js';
 
 export function registerSeedDemoCommand(program: Command): void {
   program
@@ -14,10 +14,12 @@ export function registerSeedDemoCommand(program: Command): void {
       const config = readConfig();
       const database = await openConfiguredDatabase(config);
       try {
-        const prepared = await prepareDatabase(database, createLogger(config), {
+        const logger = createLogger(config);
+        const prepared = await prepareDatabase(database, logger, {
           demo: 'yes',
           adminEmail: config.adminEmail,
           adminPassword: config.adminPassword,
+          vaultKeys: configuredVaultKeys(config, logger),
         });
         announceBootstrap(prepared.bootstrap);
         console.log(`Demo data loaded into the ${database.kind} database.`);

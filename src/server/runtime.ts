@@ -38,7 +38,7 @@ export interface PreparedDatabase {
 export async function prepareDatabase(
   database: SenimDatabase,
   logger: Logger,
-  options: { demo: 'if-new-embedded' | 'yes' | 'no'; adminEmail: string; adminPassword: string | null },
+  options: { demo: 'if-new-embedded' | 'yes' | 'no'; adminEmail: string; adminPassword: string | null; vaultKeys: VaultKeys },
 ): Promise<PreparedDatabase> {
   const applied = await migrateToLatest(database);
   const created = applied.some((migration) => migration.version === 1);
@@ -47,19 +47,23 @@ export async function prepareDatabase(
   }
   await loadCountryReferenceData(database.db);
   await ensureOperatorOrganization(database.db);
-  const bootstrap = await ensureBootstrapAdministrator(database.db, { email: options.adminEmail, password: options.adminPassword });
+  const bootstrap = await ensureBootstrapAdministrator(database.db, {
+    email: options.adminEmail,
+    password: options.adminPassword,
+    vaultKeys: options.vaultKeys,
+  });
   const demo = options.demo === 'yes' || (options.demo === 'if-new-embedded' && created && database.kind === 'pglite');
   if (demo) {
-    await seedDemo(database);
+    await seedDemo(database, options.vaultKeys);
     logger.info('demo data loaded');
   }
   return { created, appliedMigrations: applied.length, bootstrap };
 }
 
-export async function seedDemo(database: SenimDatabase): Promise<void> {
+export async function seedDemo(database: SenimDatabase, vaultKeys: VaultKeys): Promise<void> {
   await loadCountryReferenceData(database.db);
   await loadDemoOrganizations(database.db);
-  await loadDemoUsers(database.db);
+  await loadDemoUsers(database.db, vaultKeys);
 }
 
 /** Shown once on the terminal, never written to the log. */

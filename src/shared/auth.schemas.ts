@@ -42,3 +42,7 @@ export const meSchema = z
 export const preferencesRequestSchema = z.object({ language: languageSchema });
 
 export const okSchema = z.object({ ok: z.literal(true) });
+
+export const mfaEnrolmentSchema = z
+  .object({ otpauthUrl: z.string(), otpauthQrSvg: z.string() })
+  .meta({ id: 'MfaEnrolment' });

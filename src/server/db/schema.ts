@@ -96,7 +96,7 @@ export interface UsersTable {
   id: Generated<string>;
   organization_id: string;
   email: string;
-  display_name: string;
+  display_name_sealed: string;
   password_hash: string;
   language: Generated<'ru' | 'kk' | 'en'>;
   status: Generated<'active' | 'disabled'>;

@@ -20,6 +20,7 @@ export async function startServer(config: SenimConfig, logger: Logger): Promise<
       demo: 'if-new-embedded',
       adminEmail: config.adminEmail,
       adminPassword: config.adminPassword,
+      vaultKeys,
     });
     announceBootstrap(prepared.bootstrap);
     const app = await buildApp({

@@ -5,6 +5,7 @@ import pino from 'pino';
 import { openDatabase } from '../db/database.js';
 import { prepareDatabase } from '../runtime.js';
 import { TEST_ADMIN_EMAIL, TEST_ADMIN_PASSWORD } from './test-database.js';
+import { testVaultKeys } from './test-vault.js';
 
 // Creating an embedded database runs initdb (about 4 s); loading a dump of an
 // already migrated one takes under 1 s. So the suite builds one template per
@@ -19,7 +20,12 @@ export async function setup(): Promise<() => void> {
   const folder = join(tmpdir(), `senim-test-${process.pid}`);
   mkdirSync(folder, { recursive: true });
   const database = await openDatabase({ kind: 'pglite', dataDir: null });
-  await prepareDatabase(database, pino({ level: 'silent' }), { demo: 'no', adminEmail: TEST_ADMIN_EMAIL, adminPassword: TEST_ADMIN_PASSWORD });
+  await prepareDatabase(database, pino({ level: 'silent' }), {
+    demo: 'no',
+    adminEmail: TEST_ADMIN_EMAIL,
+    adminPassword: TEST_ADMIN_PASSWORD,
+    vaultKeys: testVaultKeys(),
+  });
   const dump = await database.dumpEmbeddedDataDir();
   await database.close();
   const file = join(folder, 'template.tar');

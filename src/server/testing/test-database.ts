@@ -5,6 +5,7 @@ import pino from 'pino';
 import { openDatabase, type SenimDatabase } from '../db/database.js';
 import { prepareDatabase } from '../runtime.js';
 import { PGLITE_TEMPLATE_ENV } from './global-setup.js';
+import { testVaultKeys } from './test-vault.js';
 
 /**
  * A fresh, migrated database with the reference and demo data, one per test
@@ -79,5 +80,6 @@ async function prepareTestData(database: SenimDatabase, options: TestDatabaseOpt
     demo: options.demo ? 'yes' : 'no',
     adminEmail: TEST_ADMIN_EMAIL,
     adminPassword: TEST_ADMIN_PASSWORD,
+    vaultKeys: testVaultKeys(),
   });
 }

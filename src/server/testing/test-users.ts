@@ -1,10 +1,13 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { Role } from '../../shared/permissions.js';
 import type { SenimDatabase } from '../db/database.js';
 import type { SenimApp } from '../http/app.js';
 import { hashPassword } from '../platform/auth/password-hash.js';
 import { currentTotpCode } from '../platform/auth/totp.js';
 import { regionIdsFor, replaceUserRegions, replaceUserRoles } from '../modules/directory/directory.repo.js';
+import { sealDisplayName } from '../modules/directory/staff-name.js';
+import type { VaultKeys } from '../platform/vault/data-key.js';
+import { testVaultKeys } from './test-vault.js';
 
 export const TEST_USER_PASSWORD = 'correct horse battery staple kz';
 
@@ -20,7 +23,7 @@ export interface TestUser {
 /** A user made directly in the database, unique per call, in an existing organization. */
 export async function createTestUser(
   database: SenimDatabase,
-  input: { organizationCode: string; roles: Role[]; regionCodes?: string[]; label?: string },
+  input: { organizationCode: string; roles: Role[]; regionCodes?: string[]; label?: string; vaultKeys?: VaultKeys },
 ): Promise<TestUser> {
   cachedHash ??= hashPassword(TEST_USER_PASSWORD);
   const passwordHash = await cachedHash;
@@ -28,9 +31,16 @@ export async function createTestUser(
   const email = `${input.label ?? input.roles.join('-')}.${randomBytes(4).toString('hex')}@test.senim.local`.replaceAll('_', '-');
   const regionIds = await regionIdsFor(database.db, input.regionCodes ?? []);
   const id = await database.db.transaction().execute(async (trx) => {
+    const userId = randomUUID();
     const user = await trx
       .insertInto('users')
-      .values({ organization_id: organization.id, email, display_name: `Test ${input.roles.join(', ')}`, password_hash: passwordHash })
+      .values({
+        id: userId,
+        organization_id: organization.id,
+        email,
+        display_name_sealed: sealDisplayName(input.vaultKeys ?? testVaultKeys(), userId, `Test ${input.roles.join(', ')}`),
+        password_hash: passwordHash,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     await replaceUserRoles(trx, user.id, input.roles);

@@ -1,7 +1,10 @@
-import { randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { deriveVaultKeys, type VaultKeys } from '../platform/vault/data-key.js';
 
-/** A fresh random data key, as an in-memory database gets. */
+// One fixed key for every test database: the shared template is sealed with
+// it, so each copy opens with it. Never a production key.
+const TEST_MASTER_KEY = createHash('sha256').update('senim test data key, not for production').digest();
+
 export function testVaultKeys(): VaultKeys {
-  return deriveVaultKeys(randomBytes(32));
+  return deriveVaultKeys(TEST_MASTER_KEY);
 }

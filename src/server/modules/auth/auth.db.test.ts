@@ -62,6 +62,20 @@ describe('signing in', () => {
     expect(me.json().roles).toEqual(['analyst']);
   });
 
+  it('an analyst may choose to protect her account with an authenticator too', async () => {
+    const analyst = await createTestUser(testDatabase.database, { organizationCode: 'PGO-CLSSA', roles: ['analyst'] });
+    const session = await signIn(app, analyst);
+    const start = await app.inject({ method: 'POST', url: '/api/v1/me/mfa/enrolment', headers: session.headers() });
+    expect(start.statusCode).toBe(200);
+    const secret = new URL(start.json().otpauthUrl).searchParams.get('secret') ?? '';
+    const wrong = await app.inject({ method: 'POST', url: '/api/v1/me/mfa/enrolment/confirm', headers: session.headers(), payload: { code: '111111' } });
+    expect(wrong.statusCode).toBe(422);
+    const confirm = await app.inject({ method: 'POST', url: '/api/v1/me/mfa/enrolment/confirm', headers: session.headers(), payload: { code: currentTotpCode(secret) } });
+    expect(confirm.statusCode).toBe(200);
+    const next = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: analyst.email, password: analyst.password } });
+    expect(next.json().mfa).toBe('required');
+  });
+
   it('an enrolled user gives a code at every sign-in, and a code cannot be used twice', async () => {
     const worker = await createTestUser(testDatabase.database, { organizationCode: 'SHELTER-ALA', roles: ['service_provider'] });
     const first = await signIn(app, worker);

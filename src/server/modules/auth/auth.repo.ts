@@ -66,7 +66,7 @@ export async function selectMe(db: Executor, userId: string) {
     .select([
       'u.id',
       'u.email',
-      'u.display_name',
+      'u.display_name_sealed',
       'u.language',
       'u.mfa_enrolled_at',
       'o.id as organization_id',

@@ -1,11 +1,19 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { meSchema, mfaRequestSchema, okSchema, preferencesRequestSchema, signInRequestSchema, signInResponseSchema } from '../../../shared/auth.schemas.js';
+import {
+  meSchema,
+  mfaEnrolmentSchema,
+  mfaRequestSchema,
+  okSchema,
+  preferencesRequestSchema,
+  signInRequestSchema,
+  signInResponseSchema,
+} from '../../../shared/auth.schemas.js';
 import { problemSchema } from '../../../shared/http.schemas.js';
 import type { AppContext } from '../../http/app.js';
 import { actorOf, originOf } from '../../http/route-access.js';
 import { SESSION_COOKIE } from '../../platform/session.js';
-import { completeMfa, readMe, signIn, signOut, updatePreferences } from './auth.service.js';
+import { completeMfa, confirmMfaEnrolment, readMe, signIn, signOut, startMfaEnrolment, updatePreferences } from './auth.service.js';
 
 const problems = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 409: problemSchema, 429: problemSchema };
 
@@ -106,6 +114,36 @@ export function registerAuthRoutes(app: FastifyInstance, context: AppContext): v
     },
     async (request) => {
       await updatePreferences({ context, actor: actorOf(request), language: request.body.language, origin: originOf(request) });
+      return { ok: true as const };
+    },
+  );
+
+  api.post(
+    '/me/mfa/enrolment',
+    {
+      config: { access: 'signed-in' },
+      schema: {
+        summary: 'Start setting up an authenticator app voluntarily (roles that need it enrol at sign-in)',
+        tags: ['auth'],
+        response: { 200: mfaEnrolmentSchema, ...problems },
+      },
+    },
+    async (request) => startMfaEnrolment({ context, actor: actorOf(request), origin: originOf(request) }),
+  );
+
+  api.post(
+    '/me/mfa/enrolment/confirm',
+    {
+      config: { access: 'signed-in' },
+      schema: {
+        summary: 'Finish setting up the authenticator with a code from it; later sign-ins ask for a code',
+        tags: ['auth'],
+        body: mfaRequestSchema,
+        response: { 200: okSchema, ...problems, 422: problemSchema },
+      },
+    },
+    async (request) => {
+      await confirmMfaEnrolment({ context, actor: actorOf(request), code: request.body.code, origin: originOf(request) });
       return { ok: true as const };
     },
   );

@@ -8,6 +8,7 @@ import { dummyVerify, verifyPassword } from '../../platform/auth/password-hash.j
 import { generateTotpSecret, totpQrCodeSvg, totpUri, verifyTotp } from '../../platform/auth/totp.js';
 import { createSession, endSession } from '../../platform/session.js';
 import { openText, sealText } from '../../platform/vault/cipher.js';
+import { openDisplayName } from '../directory/staff-name.js';
 import { insertAttempt, selectMe, selectRecentAttempts, selectSessionExpiry, selectUserForSignIn } from './auth.repo.js';
 import { judgeSignIn } from './sign-in-throttle.js';
 
@@ -175,7 +176,7 @@ export async function readMe(input: { context: AppContext; actor: UserActor; mfa
     throw new AppError('unauthenticated', 'Sign in again');
   }
   return {
-    user: { id: me.id, email: me.email, displayName: me.display_name, language: me.language, mfaEnrolled: me.mfa_enrolled_at !== null },
+    user: { id: me.id, email: me.email, displayName: openDisplayName(input.context.vaultKeys, me.id, me.display_name_sealed), language: me.language, mfaEnrolled: me.mfa_enrolled_at !== null },
     organization: { id: me.organization_id, code: me.organization_code, kind: me.organization_kind, name: { ru: me.name_ru, kk: me.name_kk, en: me.name_en } },
     roles: input.actor.roles,
     regions: me.region_codes,
@@ -193,5 +194,48 @@ export async function updatePreferences(input: { context: AppContext; actor: Use
       fields: ['language'],
       origin: input.origin,
     });
+  });
+}
+
+/** Voluntary enrolment, for roles that do not have to use a second factor. */
+export async function startMfaEnrolment(input: { context: AppContext; actor: UserActor; origin: RequestOrigin }) {
+  const { context, actor } = input;
+  const user = await selectUserForSignIn(context.database.db, actor.email);
+  if (!user) {
+    throw new AppError('unauthenticated', 'Sign in again');
+  }
+  if (user.totp_secret_encrypted) {
+    throw new AppError('conflict', 'An authenticator is already set up; ask an administrator to reset it');
+  }
+  const secret = generateTotpSecret();
+  await context.database.db
+    .updateTable('users')
+    .set({ totp_pending_secret_encrypted: sealText(context.vaultKeys, secret, TOTP_AAD(user.id)) })
+    .where('id', '=', user.id)
+    .execute();
+  const otpauthUrl = totpUri({ secret, accountName: user.email });
+  return { otpauthUrl, otpauthQrSvg: await totpQrCodeSvg(otpauthUrl) };
+}
+
+export async function confirmMfaEnrolment(input: { context: AppContext; actor: UserActor; code: string; origin: RequestOrigin }): Promise<void> {
+  const { context, actor } = input;
+  const user = await selectUserForSignIn(context.database.db, actor.email);
+  if (!user?.totp_pending_secret_encrypted) {
+    throw new AppError('conflict', 'Start the enrolment first');
+  }
+  const sealedSecret = user.totp_pending_secret_encrypted;
+  const check = verifyTotp({ secret: openText(context.vaultKeys, sealedSecret, TOTP_AAD(user.id)), code: input.code, lastUsedStep: user.last_totp_step });
+  if (!check.ok) {
+    throw new AppError('unprocessable', 'The code is not valid; check the time on your phone and try again', {
+      fields: [{ field: 'body.code', message: 'is not valid' }],
+    });
+  }
+  await context.database.db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('users')
+      .set({ totp_secret_encrypted: sealedSecret, totp_pending_secret_encrypted: null, mfa_enrolled_at: new Date(), last_totp_step: check.step, updated_at: new Date() })
+      .where('id', '=', user.id)
+      .execute();
+    await recordAudit(trx, { actor, action: 'auth.mfa_enrolled', record: { type: 'user', id: user.id }, origin: input.origin });
   });
 }

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { AppError } from '../../../shared/errors.js';
 import type { Role } from '../../../shared/permissions.js';
@@ -7,7 +7,9 @@ import { systemActor } from '../../platform/actor.js';
 import { recordAudit } from '../../platform/audit.js';
 import { checkPassword, describePasswordProblem } from '../../platform/auth/password-policy.js';
 import { hashPassword } from '../../platform/auth/password-hash.js';
+import type { VaultKeys } from '../../platform/vault/data-key.js';
 import { replaceUserRegions, replaceUserRoles } from './directory.repo.js';
+import { sealDisplayName } from './staff-name.js';
 
 export const OPERATOR_ORGANIZATION_CODE = 'SENIM-OPERATOR';
 
@@ -43,7 +45,10 @@ export interface BootstrapResult {
  * SENIM_ADMIN_EMAIL and SENIM_ADMIN_PASSWORD (or a random password to be
  * printed once). Does nothing once any user exists.
  */
-export async function ensureBootstrapAdministrator(db: Kysely<Database>, input: { email: string; password: string | null }): Promise<BootstrapResult> {
+export async function ensureBootstrapAdministrator(
+  db: Kysely<Database>,
+  input: { email: string; password: string | null; vaultKeys: VaultKeys },
+): Promise<BootstrapResult> {
   const anyUser = await db.selectFrom('users').select('id').limit(1).executeTakeFirst();
   if (anyUser) {
     return { created: false, email: input.email, generatedPassword: null };
@@ -57,9 +62,17 @@ export async function ensureBootstrapAdministrator(db: Kysely<Database>, input: 
   const organizationId = await ensureOperatorOrganization(db);
   const passwordHash = await hashPassword(password);
   await db.transaction().execute(async (trx) => {
+    const id = randomUUID();
     const user = await trx
       .insertInto('users')
-      .values({ organization_id: organizationId, email: input.email, display_name: 'Senim administrator', password_hash: passwordHash, language: 'en' })
+      .values({
+        id,
+        organization_id: organizationId,
+        email: input.email,
+        display_name_sealed: sealDisplayName(input.vaultKeys, id, 'Senim administrator'),
+        password_hash: passwordHash,
+        language: 'en',
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     const adminRoles: Role[] = ['national_administrator', 'administrator'];

@@ -1,10 +1,13 @@
+import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { Role } from '../../../shared/permissions.js';
 import type { Database } from '../../db/schema.js';
 import { systemActor } from '../../platform/actor.js';
 import { recordAudit } from '../../platform/audit.js';
 import { hashPassword } from '../../platform/auth/password-hash.js';
+import type { VaultKeys } from '../../platform/vault/data-key.js';
 import { regionIdsFor, replaceUserRegions, replaceUserRoles } from './directory.repo.js';
+import { sealDisplayName } from './staff-name.js';
 
 /** Every demo user signs in with this password (documented in the README). Demo databases only. */
 export const DEMO_PASSWORD = 'steppe-demo-passphrase-2026';
@@ -33,7 +36,7 @@ export const demoUsers: DemoUser[] = [
   { email: 'auditor.ombudsman@demo.senim.local', displayName: 'Лаура Абдрахманова', organizationCode: 'HRC', roles: ['auditor'], regionCodes: [], language: 'ru' },
 ];
 
-export async function loadDemoUsers(db: Kysely<Database>): Promise<void> {
+export async function loadDemoUsers(db: Kysely<Database>, vaultKeys: VaultKeys): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const demo of demoUsers) {
     const organization = await db.selectFrom('organizations').select('id').where('code', '=', demo.organizationCode).executeTakeFirst();
@@ -42,9 +45,17 @@ export async function loadDemoUsers(db: Kysely<Database>): Promise<void> {
     }
     const regionIds = await regionIdsFor(db, demo.regionCodes);
     await db.transaction().execute(async (trx) => {
+      const id = randomUUID();
       const inserted = await trx
         .insertInto('users')
-        .values({ organization_id: organization.id, email: demo.email, display_name: demo.displayName, password_hash: passwordHash, language: demo.language })
+        .values({
+          id,
+          organization_id: organization.id,
+          email: demo.email,
+          display_name_sealed: sealDisplayName(vaultKeys, id, demo.displayName),
+          password_hash: passwordHash,
+          language: demo.language,
+        })
         .onConflict((oc) => oc.expression(sql`lower(email)`).doNothing())
         .returning('id')
         .executeTakeFirst();

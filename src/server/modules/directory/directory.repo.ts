@@ -9,7 +9,7 @@ export type UserScopeFilter = { kind: 'all' } | { kind: 'organization'; organiza
 const userColumns = [
   'u.id',
   'u.email',
-  'u.display_name',
+  'u.display_name_sealed',
   'u.organization_id',
   'o.code as organization_code',
   'u.status',

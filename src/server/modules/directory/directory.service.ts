@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type {
   createOrganizationRequestSchema,
@@ -16,6 +17,8 @@ import { checkPassword, describePasswordProblem } from '../../platform/auth/pass
 import { hashPassword } from '../../platform/auth/password-hash.js';
 import { requirePermission } from '../../platform/policy.js';
 import { endSession, endSessionsOfUser } from '../../platform/session.js';
+import type { VaultKeys } from '../../platform/vault/data-key.js';
+import { openDisplayName, sealDisplayName } from './staff-name.js';
 import {
   emailTaken,
   regionIdsFor,
@@ -38,11 +41,11 @@ function userScope(actor: UserActor, permission: 'users.read' | 'users.manage' |
   return scope === 'all' ? { kind: 'all' } : { kind: 'organization', organizationId: actor.organizationId };
 }
 
-function toUser(row: NonNullable<Awaited<ReturnType<typeof selectUser>>>): User {
+function toUser(keys: VaultKeys, row: NonNullable<Awaited<ReturnType<typeof selectUser>>>): User {
   return {
     id: row.id,
     email: row.email,
-    displayName: row.display_name,
+    displayName: openDisplayName(keys, row.id, row.display_name_sealed),
     organizationId: row.organization_id,
     organizationCode: row.organization_code,
     roles: row.roles as Role[],
@@ -86,7 +89,7 @@ export async function listUsers(input: {
     limit: query.limit,
     offset: query.offset,
   });
-  return { items: rows.map(toUser), page: { limit: query.limit, offset: query.offset, total } };
+  return { items: rows.map((row) => toUser(input.context.vaultKeys, row)), page: { limit: query.limit, offset: query.offset, total } };
 }
 
 export async function getUser(input: { context: AppContext; actor: UserActor; userId: string }): Promise<User> {
@@ -94,7 +97,7 @@ export async function getUser(input: { context: AppContext; actor: UserActor; us
   if (!row) {
     throw new AppError('not_found', 'No such user in your reach');
   }
-  return toUser(row);
+  return toUser(input.context.vaultKeys, row);
 }
 
 export async function createUser(input: {
@@ -127,9 +130,16 @@ export async function createUser(input: {
   const regionIds = await resolveRegions(context, request.regionCodes);
   const passwordHash = await hashPassword(request.password);
   const userId = await context.database.db.transaction().execute(async (trx) => {
+    const id = randomUUID();
     const created = await trx
       .insertInto('users')
-      .values({ organization_id: organizationId, email: request.email, display_name: request.displayName, password_hash: passwordHash })
+      .values({
+        id,
+        organization_id: organizationId,
+        email: request.email,
+        display_name_sealed: sealDisplayName(context.vaultKeys, id, request.displayName),
+        password_hash: passwordHash,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     await replaceUserRoles(trx, created.id, [...new Set(request.roles)]);
@@ -147,7 +157,7 @@ export async function createUser(input: {
   if (!row) {
     throw new AppError('internal', 'The new user could not be read back');
   }
-  return toUser(row);
+  return toUser(context.vaultKeys, row);
 }
 
 export async function updateUser(input: {
@@ -179,7 +189,7 @@ export async function updateUser(input: {
       .updateTable('users')
       .set({
         updated_at: now,
-        ...(request.displayName !== undefined ? { display_name: request.displayName } : {}),
+        ...(request.displayName !== undefined ? { display_name_sealed: sealDisplayName(context.vaultKeys, input.userId, request.displayName) } : {}),
         ...(request.status !== undefined ? { status: request.status } : {}),
         ...(request.resetMfa ? { totp_secret_encrypted: null, totp_pending_secret_encrypted: null, mfa_enrolled_at: null, last_totp_step: null } : {}),
       })
@@ -207,7 +217,7 @@ export async function updateUser(input: {
   if (!updated) {
     throw new AppError('internal', 'The user could not be read back');
   }
-  return toUser(updated);
+  return toUser(context.vaultKeys, updated);
 }
 
 export async function listSessionsOfUser(input: { context: AppContext; actor: UserActor; userId: string }) {

@@ -1,0 +1,228 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { roles, scopeOf, type Permission, type Role } from '../../shared/permissions.js';
+import { buildApp, type SenimApp } from './app.js';
+import { createTestDatabase, type TestDatabase } from '../testing/test-database.js';
+import { createTestUser, signIn, type SignedIn, type TestUser } from '../testing/test-users.js';
+import { testVaultKeys } from '../testing/test-vault.js';
+
+// Generated from the routes' own access declarations (x-senim-access in the
+// OpenAPI document) and the permission table: every operation, every role,
+// inside and outside the organization and region that own the record. A new
+// route without a sample request below fails this test on purpose.
+
+const HOME = { organizationCode: 'NGO-KORGAU-ASTANA', region: 'KZ-AST' };
+const AWAY = { organizationCode: 'NGO-SANA-SEZIM', region: 'KZ-SHY' };
+
+interface World {
+  personId: string;
+  homeOrganizationId: string;
+  homeUser: TestUser;
+  freshSessionId(): Promise<string>;
+}
+
+interface SampleRequest {
+  url: string;
+  payload?: unknown;
+  /** True when the route acts on a record owned by the HOME organization. */
+  targetsHomeRecord: boolean;
+}
+
+const unique = () => randomBytes(4).toString('hex');
+
+const samples: Record<string, (world: World) => Promise<SampleRequest> | SampleRequest> = {
+  'GET /api/v1/health': () => ({ url: '/api/v1/health', targetsHomeRecord: false }),
+  'GET /api/v1/reference/regions': () => ({ url: '/api/v1/reference/regions?limit=5', targetsHomeRecord: false }),
+  'GET /api/v1/reference/regions/{code}': () => ({ url: '/api/v1/reference/regions/KZ-AST', targetsHomeRecord: false }),
+  'GET /api/v1/reference/state-bodies': () => ({ url: '/api/v1/reference/state-bodies', targetsHomeRecord: false }),
+  'GET /api/v1/reference/organizations': () => ({ url: '/api/v1/reference/organizations?kind=shelter', targetsHomeRecord: false }),
+  'GET /api/v1/reference/criminal-code/articles': () => ({ url: '/api/v1/reference/criminal-code/articles', targetsHomeRecord: false }),
+  'POST /api/v1/auth/login': (world) => ({
+    url: '/api/v1/auth/login',
+    payload: { email: world.homeUser.email, password: world.homeUser.password },
+    targetsHomeRecord: false,
+  }),
+  'POST /api/v1/auth/mfa': () => ({ url: '/api/v1/auth/mfa', payload: { code: '123456' }, targetsHomeRecord: false }),
+  'POST /api/v1/auth/logout': () => ({ url: '/api/v1/auth/logout', targetsHomeRecord: false }),
+  'GET /api/v1/me': () => ({ url: '/api/v1/me', targetsHomeRecord: false }),
+  'POST /api/v1/me/mfa/enrolment': () => ({ url: '/api/v1/me/mfa/enrolment', targetsHomeRecord: false }),
+  'POST /api/v1/me/mfa/enrolment/confirm': () => ({ url: '/api/v1/me/mfa/enrolment/confirm', payload: { code: '123456' }, targetsHomeRecord: false }),
+  'PUT /api/v1/me/preferences': () => ({ url: '/api/v1/me/preferences', payload: { language: 'ru' }, targetsHomeRecord: false }),
+  'GET /api/v1/users': () => ({ url: '/api/v1/users', targetsHomeRecord: false }),
+  'POST /api/v1/users': () => ({
+    url: '/api/v1/users',
+    payload: { email: `new.${unique()}@matrix.test`, displayName: 'New colleague', roles: ['analyst'], password: 'walnut harbor evening light' },
+    targetsHomeRecord: false,
+  }),
+  'GET /api/v1/users/{id}': (world) => ({ url: `/api/v1/users/${world.homeUser.id}`, targetsHomeRecord: true }),
+  'PATCH /api/v1/users/{id}': (world) => ({ url: `/api/v1/users/${world.homeUser.id}`, payload: { displayName: `Renamed ${unique()}` }, targetsHomeRecord: true }),
+  'GET /api/v1/users/{id}/sessions': (world) => ({ url: `/api/v1/users/${world.homeUser.id}/sessions`, targetsHomeRecord: true }),
+  'POST /api/v1/sessions/{id}/revoke': async (world) => ({ url: `/api/v1/sessions/${await world.freshSessionId()}/revoke`, targetsHomeRecord: true }),
+  'POST /api/v1/organizations': () => ({
+    url: '/api/v1/organizations',
+    payload: {
+      code: `NGO-MATRIX-${unique().toUpperCase()}`,
+      kind: 'ngo',
+      name: { ru: 'Новая НПО', kk: 'Жаңа ҮЕҰ', en: 'New NGO' },
+      abbreviation: { ru: 'НПО', kk: 'ҮЕҰ', en: 'NGO' },
+    },
+    targetsHomeRecord: false,
+  }),
+  'PATCH /api/v1/organizations/{id}': (world) => ({ url: `/api/v1/organizations/${world.homeOrganizationId}`, payload: { publicPhone: '+7 7172 000000' }, targetsHomeRecord: true }),
+  'POST /api/v1/persons': () => ({ url: '/api/v1/persons', payload: { identity: { names: [{ given: 'Matrix' }] } }, targetsHomeRecord: false }),
+  'GET /api/v1/persons/{id}/identity': (world) => ({ url: `/api/v1/persons/${world.personId}/identity?purpose=access%20matrix%20check`, targetsHomeRecord: true }),
+  'GET /api/v1/persons/{id}/identity/versions': (world) => ({
+    url: `/api/v1/persons/${world.personId}/identity/versions?purpose=access%20matrix%20check`,
+    targetsHomeRecord: true,
+  }),
+  'PUT /api/v1/persons/{id}/identity': (world) => ({
+    url: `/api/v1/persons/${world.personId}/identity`,
+    payload: { identity: { names: [{ given: 'Matrix', family: unique() }] } },
+    targetsHomeRecord: true,
+  }),
+  'POST /api/v1/persons/search': () => ({ url: '/api/v1/persons/search', payload: { name: 'Matrix', purpose: 'access matrix check' }, targetsHomeRecord: false }),
+  'GET /api/v1/audit/events': () => ({ url: '/api/v1/audit/events?limit=5', targetsHomeRecord: false }),
+};
+
+interface Operation {
+  key: string;
+  method: string;
+  access: string;
+}
+
+let testDatabase: TestDatabase;
+let app: SenimApp;
+let operations: Operation[];
+let world: World;
+const sessions = new Map<string, SignedIn>();
+
+async function sessionFor(role: Role, place: typeof HOME): Promise<SignedIn> {
+  const key = `${role}@${place.organizationCode}`;
+  const existing = sessions.get(key);
+  if (existing) {
+    return existing;
+  }
+  const user = await createTestUser(testDatabase.database, { organizationCode: place.organizationCode, roles: [role], regionCodes: [place.region] });
+  const session = await signIn(app, user);
+  sessions.set(key, session);
+  return session;
+}
+
+beforeAll(async () => {
+  testDatabase = await createTestDatabase({ demo: true });
+  app = await buildApp({ database: testDatabase.database, logger: false, vaultKeys: testVaultKeys() });
+  await app.ready();
+  const document = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{
+    paths: Record<string, Record<string, { 'x-senim-access': string }>>;
+  }>();
+  operations = Object.entries(document.paths)
+    .flatMap(([path, byMethod]) =>
+      Object.entries(byMethod).map(([method, operation]) => ({ key: `${method.toUpperCase()} ${path}`, method: method.toUpperCase(), access: operation['x-senim-access'] })),
+    )
+    // Signing out ends the caller's session, so it goes last.
+    .sort((a, b) => Number(a.key === 'POST /api/v1/auth/logout') - Number(b.key === 'POST /api/v1/auth/logout'));
+
+  const recorder = await sessionFor('case_worker', HOME);
+  const person = await app.inject({ method: 'POST', url: '/api/v1/persons', headers: recorder.headers(), payload: { identity: { names: [{ given: 'Matrix', family: 'Home' }] } } });
+  const homeUser = await createTestUser(testDatabase.database, { organizationCode: HOME.organizationCode, roles: ['analyst'], regionCodes: [HOME.region] });
+  const homeOrganization = await testDatabase.database.db.selectFrom('organizations').select('id').where('code', '=', HOME.organizationCode).executeTakeFirstOrThrow();
+  world = {
+    personId: person.json<{ id: string }>().id,
+    homeOrganizationId: homeOrganization.id,
+    homeUser,
+    freshSessionId: async () => {
+      await signIn(app, homeUser);
+      const row = await testDatabase.database.db
+        .selectFrom('sessions')
+        .select('id')
+        .where('user_id', '=', homeUser.id)
+        .where('ended_at', 'is', null)
+        .orderBy('created_at', 'desc')
+        .executeTakeFirstOrThrow();
+      return row.id;
+    },
+  };
+});
+
+afterAll(async () => {
+  await app.close();
+  await testDatabase.drop();
+});
+
+type Expectation = 'allowed' | 'unauthenticated' | 'forbidden' | 'out-of-reach';
+
+function expectationFor(access: string, role: Role | null, inside: boolean, sample: SampleRequest): Expectation {
+  if (access === 'public') {
+    return 'allowed';
+  }
+  if (role === null) {
+    return 'unauthenticated';
+  }
+  if (access === 'signed-in' || access === 'mfa-pending') {
+    return 'allowed';
+  }
+  const permission = access.replace(/^permission:/, '') as Permission;
+  const scope = scopeOf([role], permission);
+  if (scope === null) {
+    return 'forbidden';
+  }
+  if (!sample.targetsHomeRecord || scope === 'all' || inside) {
+    return 'allowed';
+  }
+  return 'out-of-reach';
+}
+
+function judge(status: number): Expectation {
+  if (status === 401) {
+    return 'unauthenticated';
+  }
+  if (status === 403) {
+    return 'forbidden';
+  }
+  if (status === 404) {
+    return 'out-of-reach';
+  }
+  return 'allowed';
+}
+
+describe('access matrix', () => {
+  it('has a sample request for every operation in the OpenAPI document', () => {
+    const missing = operations.map((operation) => operation.key).filter((key) => !(key in samples));
+    expect(missing, 'routes without an access-matrix sample: add one').toEqual([]);
+    expect(operations.every((operation) => typeof operation.access === 'string')).toBe(true);
+  });
+
+  it('allows and denies exactly as the permission table says, for every role inside and outside the record’s organization and region', async () => {
+    const mismatches: string[] = [];
+    for (const operation of operations) {
+      const sampleOf = samples[operation.key];
+      if (!sampleOf) {
+        continue;
+      }
+      const callers: { label: string; role: Role | null; place: typeof HOME | null }[] = [
+        { label: 'anonymous', role: null, place: null },
+        ...roles.flatMap((role) => [
+          { label: `${role} inside`, role, place: HOME },
+          { label: `${role} outside`, role, place: AWAY },
+        ]),
+      ];
+      for (const caller of callers) {
+        const sample = await sampleOf(world);
+        const session = caller.role && caller.place ? await sessionFor(caller.role, caller.place) : null;
+        const response = await app.inject({
+          method: operation.method as 'GET',
+          url: sample.url,
+          ...(session ? { headers: session.headers() } : {}),
+          ...(sample.payload === undefined ? {} : { payload: sample.payload as object }),
+        });
+        expect(response.statusCode, `${operation.key} as ${caller.label}: ${response.body.slice(0, 200)}`).toBeLessThan(500);
+        const expected = expectationFor(operation.access, caller.role, caller.place === HOME, sample);
+        const actual = judge(response.statusCode);
+        if (expected !== actual) {
+          mismatches.push(`${operation.key} as ${caller.label}: expected ${expected}, got ${response.statusCode} ${response.body.slice(0, 120)}`);
+        }
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+});

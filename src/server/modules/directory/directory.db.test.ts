@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp, type SenimApp } from '../../http/app.js';
+import { createTestDatabase, TEST_ADMIN_EMAIL, TEST_ADMIN_PASSWORD, type TestDatabase } from '../../testing/test-database.js';
+import { createTestUser, signIn, type SignedIn } from '../../testing/test-users.js';
+import { testVaultKeys } from '../../testing/test-vault.js';
+
+let testDatabase: TestDatabase;
+let app: SenimApp;
+let ngoAdmin: SignedIn;
+let nationalAdmin: SignedIn;
+
+beforeAll(async () => {
+  testDatabase = await createTestDatabase({ demo: true });
+  app = await buildApp({ database: testDatabase.database, logger: false, vaultKeys: testVaultKeys() });
+  await app.ready();
+  ngoAdmin = await signIn(app, await createTestUser(testDatabase.database, { organizationCode: 'NGO-KORGAU-ASTANA', roles: ['administrator'] }));
+  nationalAdmin = await signIn(app, { email: TEST_ADMIN_EMAIL, password: TEST_ADMIN_PASSWORD });
+});
+
+afterAll(async () => {
+  await app.close();
+  await testDatabase.drop();
+});
+
+const newWorker = (email: string) => ({
+  email,
+  displayName: 'Динара Ержанова',
+  roles: ['case_worker'],
+  regionCodes: ['KZ-AST'],
+  password: 'apricot valley morning tea',
+});
+
+describe('an NGO administrator manages the users of her organization', () => {
+  it('adds a case worker, who then signs in and must enrol an authenticator', async () => {
+    const created = await app.inject({ method: 'POST', url: '/api/v1/users', headers: ngoAdmin.headers(), payload: newWorker('dinara@korgau.test') });
+    expect(created.statusCode, created.body).toBe(201);
+    expect(created.json()).toMatchObject({ email: 'dinara@korgau.test', roles: ['case_worker'], regionCodes: ['KZ-AST'], mfaEnrolled: false });
+    const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'dinara@korgau.test', password: 'apricot valley morning tea' } });
+    expect(login.json().mfa).toBe('enroll');
+  });
+
+  it('is told which field is wrong: a common password, a taken email, an unknown region', async () => {
+    const weak = await app.inject({ method: 'POST', url: '/api/v1/users', headers: ngoAdmin.headers(), payload: { ...newWorker('weak@korgau.test'), password: 'password1234567' } });
+    expect(weak.statusCode).toBe(400);
+    expect(weak.json().errors[0].field).toBe('body.password');
+    const taken = await app.inject({ method: 'POST', url: '/api/v1/users', headers: ngoAdmin.headers(), payload: newWorker('DINARA@korgau.test') });
+    expect(taken.statusCode).toBe(409);
+    const region = await app.inject({ method: 'POST', url: '/api/v1/users', headers: ngoAdmin.headers(), payload: { ...newWorker('region@korgau.test'), regionCodes: ['KZ-XXX'] } });
+    expect(region.statusCode).toBe(422);
+    expect(region.json().errors[0].field).toBe('body.regionCodes');
+  });
+
+  it('cannot add users elsewhere nor hand out the national administrator role', async () => {
+    const mia = await testDatabase.database.db.selectFrom('organizations').select('id').where('code', '=', 'MIA').executeTakeFirstOrThrow();
+    const elsewhere = await app.inject({ method: 'POST', url: '/api/v1/users', headers: ngoAdmin.headers(), payload: { ...newWorker('cop@mia.test'), organizationId: mia.id } });
+    expect(elsewhere.statusCode).toBe(403);
+    const promotion = await app.inject({ method: 'POST', url: '/api/v1/users', headers: ngoAdmin.headers(), payload: { ...newWorker('boss@korgau.test'), roles: ['national_administrator'] } });
+    expect(promotion.statusCode).toBe(403);
+  });
+
+  it('disabling a user ends her sessions at once', async () => {
+    const colleague = await createTestUser(testDatabase.database, { organizationCode: 'NGO-KORGAU-ASTANA', roles: ['analyst'] });
+    const session = await signIn(app, colleague);
+    const disabled = await app.inject({ method: 'PATCH', url: `/api/v1/users/${colleague.id}`, headers: ngoAdmin.headers(), payload: { status: 'disabled' } });
+    expect(disabled.json().status).toBe('disabled');
+    expect((await app.inject({ method: 'GET', url: '/api/v1/me', headers: session.headers() })).statusCode).toBe(401);
+    const again = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: colleague.email, password: colleague.password } });
+    expect(again.statusCode).toBe(401);
+  });
+
+  it('ends one session of a colleague whose phone was stolen', async () => {
+    const colleague = await createTestUser(testDatabase.database, { organizationCode: 'NGO-KORGAU-ASTANA', roles: ['analyst'] });
+    const stolen = await signIn(app, colleague);
+    const list = await app.inject({ method: 'GET', url: `/api/v1/users/${colleague.id}/sessions`, headers: ngoAdmin.headers() });
+    const [live] = list.json().items;
+    expect((await app.inject({ method: 'POST', url: `/api/v1/sessions/${live.id}/revoke`, headers: ngoAdmin.headers() })).statusCode).toBe(200);
+    expect((await app.inject({ method: 'GET', url: '/api/v1/me', headers: stolen.headers() })).statusCode).toBe(401);
+    expect((await app.inject({ method: 'POST', url: `/api/v1/sessions/${live.id}/revoke`, headers: ngoAdmin.headers() })).statusCode).toBe(409);
+  });
+});
+
+describe('the national administrator manages organizations', () => {
+  it('adds a crisis centre serving two regions, which then appears for signed-in users', async () => {
+    const created = await app.inject({
+      method: 'POST',
+      url: '/api/v1/organizations',
+      headers: nationalAdmin.headers(),
+      payload: {
+        code: 'CC-PAV-DEMO',
+        kind: 'crisis_centre',
+        name: { ru: 'Кризисный центр Павлодара', kk: 'Павлодар дағдарыс орталығы', en: 'Pavlodar crisis centre' },
+        abbreviation: { ru: 'КЦ Павлодар', kk: 'ДО Павлодар', en: 'Pavlodar CC' },
+        regionCodes: ['KZ-PAV', 'KZ-SEV'],
+        capacity: 12,
+      },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const list = await app.inject({ method: 'GET', url: '/api/v1/reference/organizations?region=KZ-SEV&kind=crisis_centre', headers: ngoAdmin.headers() });
+    expect(list.json().items.map((organization: { code: string }) => organization.code)).toContain('CC-PAV-DEMO');
+    const trail = await testDatabase.database.db.selectFrom('audit_events').select('action').where('record_id', '=', created.json().id).execute();
+    expect(trail).toEqual([{ action: 'organization.created' }]);
+  });
+});
