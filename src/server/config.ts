@@ -14,6 +14,8 @@ export interface SenimConfig {
   adminPassword: string | null;
   sessionIdleMinutes: number;
   sessionMaxHours: number;
+  /** Behind a reverse proxy that terminates TLS: trust its X-Forwarded-* headers (client address, https). */
+  trustProxy: boolean;
 }
 
 export class ConfigError extends Error {
@@ -34,6 +36,7 @@ const environmentSchema = z.object({
   SENIM_ADMIN_PASSWORD: z.string().optional(),
   SENIM_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   SENIM_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 7).default(12),
+  SENIM_TRUST_PROXY: z.enum(['true', 'false'], "must be 'true' or 'false'").default('false'),
 });
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): SenimConfig {
@@ -56,5 +59,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): SenimConfig {
     adminPassword: values.SENIM_ADMIN_PASSWORD ?? null,
     sessionIdleMinutes: values.SENIM_SESSION_IDLE_MINUTES,
     sessionMaxHours: values.SENIM_SESSION_MAX_HOURS,
+    trustProxy: values.SENIM_TRUST_PROXY === 'true',
   };
 }

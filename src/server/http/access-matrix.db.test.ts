@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { roles, scopeOf, type Permission, type Role } from '../../shared/permissions.js';
-import { buildApp, type SenimApp } from './app.js';
-import { createTestDatabase, type TestDatabase } from '../testing/test-database.js';
+import type { SenimApp } from './app.js';
+import { closeTestApp, createTestApp } from '../testing/test-app.js';
+import { type TestDatabase } from '../testing/test-database.js';
 import { createTestUser, signIn, type SignedIn, type TestUser } from '../testing/test-users.js';
-import { testVaultKeys } from '../testing/test-vault.js';
 
 // Generated from the routes' own access declarations (x-senim-access in the
 // OpenAPI document) and the permission table: every operation, every role,
@@ -109,9 +109,7 @@ async function sessionFor(role: Role, place: typeof HOME): Promise<SignedIn> {
 }
 
 beforeAll(async () => {
-  testDatabase = await createTestDatabase({ demo: true });
-  app = await buildApp({ database: testDatabase.database, logger: false, vaultKeys: testVaultKeys() });
-  await app.ready();
+  ({ app, testDatabase } = await createTestApp({ demo: true }));
   const document = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{
     paths: Record<string, Record<string, { 'x-senim-access': string }>>;
   }>();
@@ -145,8 +143,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await app.close();
-  await testDatabase.drop();
+  await closeTestApp({ app, testDatabase });
 });
 
 type Expectation = 'allowed' | 'unauthenticated' | 'forbidden' | 'out-of-reach';

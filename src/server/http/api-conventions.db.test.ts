@@ -1,20 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, type SenimApp } from './app.js';
-import { testVaultKeys } from '../testing/test-vault.js';
-import { createTestDatabase, testDatabaseKind, type TestDatabase } from '../testing/test-database.js';
+import type { SenimApp } from './app.js';
+import { closeTestApp, createTestApp } from '../testing/test-app.js';
+import { testDatabaseKind, type TestDatabase } from '../testing/test-database.js';
 
 let testDatabase: TestDatabase;
 let app: SenimApp;
 
 beforeAll(async () => {
-  testDatabase = await createTestDatabase();
-  app = await buildApp({ database: testDatabase.database, logger: false, vaultKeys: testVaultKeys() });
-  await app.ready();
+  ({ app, testDatabase } = await createTestApp());
 });
 
 afterAll(async () => {
-  await app.close();
-  await testDatabase.drop();
+  await closeTestApp({ app, testDatabase });
 });
 
 describe('health', () => {

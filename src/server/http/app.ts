@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -37,6 +38,8 @@ export interface AppOptions {
   vaultKeys: VaultKeys;
   sessionTimeouts?: SessionTimeouts;
   webDistDir?: string;
+  /** Trust X-Forwarded-* from a reverse proxy: the client's address for lock-outs, https for Secure cookies. */
+  trustProxy?: boolean;
 }
 
 /** What route modules get: the database, the vault keys and the session rules. */
@@ -57,6 +60,7 @@ export async function buildApp(options: AppOptions): Promise<SenimApp> {
     // A client-chosen id could forge or flood log lines: ours is generated.
     requestIdHeader: false,
     bodyLimit: MAX_BODY_BYTES,
+    trustProxy: options.trustProxy ?? false,
     routerOptions: { maxParamLength: 200 },
   }).withTypeProvider<ZodTypeProvider>();
 
@@ -67,6 +71,27 @@ export async function buildApp(options: AppOptions): Promise<SenimApp> {
   app.decorateRequest('sessionMfa', null);
   app.decorateRequest('sessionCsrfToken', null);
   await app.register(fastifyCookie);
+  // A page of this system must never be framed, sniffed or leak its address to another site.
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        // Plain-http installations on a closed network must keep working; TLS is the proxy's job.
+        upgradeInsecureRequests: null,
+      },
+    },
+    frameguard: { action: 'deny' },
+    referrerPolicy: { policy: 'no-referrer' },
+    crossOriginEmbedderPolicy: false,
+  });
   const context: AppContext = {
     database: options.database,
     vaultKeys: options.vaultKeys,
@@ -114,7 +139,7 @@ export async function buildApp(options: AppOptions): Promise<SenimApp> {
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

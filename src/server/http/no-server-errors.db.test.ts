@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, type SenimApp } from './app.js';
-import { testVaultKeys } from '../testing/test-vault.js';
-import { createTestDatabase, TEST_ADMIN_EMAIL, TEST_ADMIN_PASSWORD, type TestDatabase } from '../testing/test-database.js';
+import type { SenimApp } from './app.js';
+import { closeTestApp, createTestApp } from '../testing/test-app.js';
+import { TEST_ADMIN_EMAIL, TEST_ADMIN_PASSWORD, type TestDatabase } from '../testing/test-database.js';
 import { createTestUser, signIn, type SignedIn } from '../testing/test-users.js';
 
 // Walks the OpenAPI document, so every route added later is attacked too:
@@ -20,9 +20,7 @@ let operations: Operation[];
 let callers: { label: string; headers: () => Record<string, string> }[];
 
 beforeAll(async () => {
-  testDatabase = await createTestDatabase({ demo: true });
-  app = await buildApp({ database: testDatabase.database, logger: false, vaultKeys: testVaultKeys() });
-  await app.ready();
+  ({ app, testDatabase } = await createTestApp({ demo: true }));
   const document = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{
     paths: Record<string, Record<string, { parameters?: { name: string; in: string }[] }>>;
   }>();
@@ -40,8 +38,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await app.close();
-  await testDatabase.drop();
+  await closeTestApp({ app, testDatabase });
 });
 
 const nastyText = fc.oneof(

@@ -28,6 +28,7 @@ export async function startServer(config: SenimConfig, logger: Logger): Promise<
       logger,
       vaultKeys,
       sessionTimeouts: { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionMaxHours },
+      trustProxy: config.trustProxy,
     });
     const address = await app.listen({ port: config.port, host: config.host });
     logger.info({ url: address, database: database.kind }, 'Senim is listening');

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Database } from '../db/schema.js';
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import type { AuditEventsTable, Database } from '../db/schema.js';
 import type { RequestOrigin, SystemActor, UserActor } from './actor.js';
 
 export const auditActions = [
@@ -42,7 +42,8 @@ export interface AuditEventInput {
   details?: Record<string, string | number | boolean | null>;
 }
 
-interface ChainedContent {
+/** What the chain hashes: every column of an event but its own hash and the link. */
+export interface ChainedContent {
   id: number;
   occurredAt: string;
   actorKind: 'user' | 'system' | 'anonymous';
@@ -54,7 +55,7 @@ interface ChainedContent {
   recordId: string | null;
   fields: string[];
   purpose: string | null;
-  outcome: string;
+  outcome: 'success' | 'denied' | 'failure';
   requestId: string | null;
   ip: string | null;
   details: Record<string, unknown>;
@@ -133,7 +134,7 @@ export async function recordAudit(trx: Transaction<Database>, input: AuditEventI
       record_id: content.recordId,
       fields: content.fields,
       purpose: content.purpose,
-      outcome: content.outcome as 'success' | 'denied' | 'failure',
+      outcome: content.outcome,
       request_id: content.requestId,
       ip: content.ip,
       details: JSON.stringify(content.details),
@@ -146,6 +147,26 @@ export async function recordAudit(trx: Transaction<Database>, input: AuditEventI
     .set({ last_event_id: content.id, last_hash: hash })
     .where('singleton', '=', true)
     .execute();
+}
+
+export function chainedContentOf(row: Selectable<AuditEventsTable>): ChainedContent {
+  return {
+    id: row.id,
+    occurredAt: new Date(row.occurred_at).toISOString(),
+    actorKind: row.actor_kind,
+    actorUserId: row.actor_user_id,
+    actorOrganizationId: row.actor_organization_id,
+    actorLabel: row.actor_label,
+    action: row.action,
+    recordType: row.record_type,
+    recordId: row.record_id,
+    fields: row.fields,
+    purpose: row.purpose,
+    outcome: row.outcome,
+    requestId: row.request_id,
+    ip: row.ip,
+    details: row.details,
+  };
 }
 
 /** Records an event in a transaction of its own: for denials and failures, whose own transaction is rolled back. */
@@ -185,23 +206,7 @@ export async function verifyAuditChain(db: Kysely<Database>, options: { batchSiz
           reason: `event ${row.id} does not link to the event before it: an event before it was deleted or changed`,
         };
       }
-      const recomputed = chainHash(row.previous_hash, {
-        id: row.id,
-        occurredAt: new Date(row.occurred_at).toISOString(),
-        actorKind: row.actor_kind,
-        actorUserId: row.actor_user_id,
-        actorOrganizationId: row.actor_organization_id,
-        actorLabel: row.actor_label,
-        action: row.action,
-        recordType: row.record_type,
-        recordId: row.record_id,
-        fields: row.fields,
-        purpose: row.purpose,
-        outcome: row.outcome,
-        requestId: row.request_id,
-        ip: row.ip,
-        details: row.details,
-      });
+      const recomputed = chainHash(row.previous_hash, chainedContentOf(row));
       if (recomputed !== row.hash) {
         return { ok: false, events: count, brokenEventId: row.id, reason: `event ${row.id} was changed after it was written` };
       }

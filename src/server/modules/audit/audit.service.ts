@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { auditEventPageSchema, auditSearchQuerySchema } from '../../../shared/audit.schemas.js';
 import type { AppContext } from '../../http/app.js';
 import type { RequestOrigin, UserActor } from '../../platform/actor.js';
-import { recordAuditAlone } from '../../platform/audit.js';
+import { chainedContentOf, recordAuditAlone } from '../../platform/audit.js';
 import { requirePermission } from '../../platform/policy.js';
 import { selectAuditEvents } from './audit.repo.js';
 
@@ -36,23 +36,7 @@ export async function searchAuditEvents(input: {
     details: { results: rows.length },
   });
   return {
-    items: rows.map((row) => ({
-      id: row.id,
-      occurredAt: new Date(row.occurred_at).toISOString(),
-      actorKind: row.actor_kind,
-      actorUserId: row.actor_user_id,
-      actorOrganizationId: row.actor_organization_id,
-      actorLabel: row.actor_label,
-      action: row.action,
-      recordType: row.record_type,
-      recordId: row.record_id,
-      fields: row.fields,
-      purpose: row.purpose,
-      outcome: row.outcome,
-      requestId: row.request_id,
-      ip: row.ip,
-      details: row.details,
-    })),
+    items: rows.map(chainedContentOf),
     page: { limit: query.limit, offset: query.offset, total },
   };
 }

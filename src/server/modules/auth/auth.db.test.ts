@@ -1,22 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, type SenimApp } from '../../http/app.js';
 import { currentTotpCode } from '../../platform/auth/totp.js';
-import { createTestDatabase, TEST_ADMIN_EMAIL, TEST_ADMIN_PASSWORD, type TestDatabase } from '../../testing/test-database.js';
+import type { SenimApp } from '../../http/app.js';
+import { closeTestApp, createTestApp } from '../../testing/test-app.js';
+import { TEST_ADMIN_EMAIL, TEST_ADMIN_PASSWORD, type TestDatabase } from '../../testing/test-database.js';
 import { createTestUser, signIn } from '../../testing/test-users.js';
-import { testVaultKeys } from '../../testing/test-vault.js';
 
 let testDatabase: TestDatabase;
 let app: SenimApp;
 
 beforeAll(async () => {
-  testDatabase = await createTestDatabase({ demo: true });
-  app = await buildApp({ database: testDatabase.database, logger: false, vaultKeys: testVaultKeys() });
-  await app.ready();
+  ({ app, testDatabase } = await createTestApp({ demo: true }));
 });
 
 afterAll(async () => {
-  await app.close();
-  await testDatabase.drop();
+  await closeTestApp({ app, testDatabase });
 });
 
 function cookieOf(response: { headers: Record<string, unknown> }): string {

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, type SenimApp } from '../../http/app.js';
-import { createTestDatabase, TEST_ADMIN_EMAIL, TEST_ADMIN_PASSWORD, type TestDatabase } from '../../testing/test-database.js';
+import type { SenimApp } from '../../http/app.js';
+import { closeTestApp, createTestApp } from '../../testing/test-app.js';
+import { TEST_ADMIN_EMAIL, TEST_ADMIN_PASSWORD, type TestDatabase } from '../../testing/test-database.js';
 import { createTestUser, signIn, type SignedIn } from '../../testing/test-users.js';
-import { testVaultKeys } from '../../testing/test-vault.js';
 
 let testDatabase: TestDatabase;
 let app: SenimApp;
@@ -10,16 +10,13 @@ let ngoAdmin: SignedIn;
 let nationalAdmin: SignedIn;
 
 beforeAll(async () => {
-  testDatabase = await createTestDatabase({ demo: true });
-  app = await buildApp({ database: testDatabase.database, logger: false, vaultKeys: testVaultKeys() });
-  await app.ready();
+  ({ app, testDatabase } = await createTestApp({ demo: true }));
   ngoAdmin = await signIn(app, await createTestUser(testDatabase.database, { organizationCode: 'NGO-KORGAU-ASTANA', roles: ['administrator'] }));
   nationalAdmin = await signIn(app, { email: TEST_ADMIN_EMAIL, password: TEST_ADMIN_PASSWORD });
 });
 
 afterAll(async () => {
-  await app.close();
-  await testDatabase.drop();
+  await closeTestApp({ app, testDatabase });
 });
 
 const newWorker = (email: string) => ({

@@ -76,6 +76,17 @@ async function resolveRegions(context: AppContext, codes: readonly string[]): Pr
   return codes.map((code) => ids.get(code) ?? 0);
 }
 
+async function resolveParent(context: AppContext, parentCode: string | undefined) {
+  if (!parentCode) {
+    return undefined;
+  }
+  const parent = await selectOrganizationByCode(context.database.db, parentCode);
+  if (!parent) {
+    throw new AppError('unprocessable', 'No such parent organization', { fields: [{ field: 'body.parentCode', message: 'no such organization' }] });
+  }
+  return parent;
+}
+
 export async function listUsers(input: {
   context: AppContext;
   actor: UserActor;
@@ -268,10 +279,7 @@ export async function createOrganization(input: {
   if (await selectOrganizationByCode(context.database.db, request.code)) {
     throw new AppError('conflict', `An organization with code ${request.code} exists`, { fields: [{ field: 'body.code', message: 'is already used' }] });
   }
-  const parent = request.parentCode ? await selectOrganizationByCode(context.database.db, request.parentCode) : undefined;
-  if (request.parentCode && !parent) {
-    throw new AppError('unprocessable', 'No such parent organization', { fields: [{ field: 'body.parentCode', message: 'no such organization' }] });
-  }
+  const parent = await resolveParent(context, request.parentCode);
   const regionIds = await resolveRegions(context, request.regionCodes);
   return context.database.db.transaction().execute(async (trx) => {
     const created = await trx
@@ -316,10 +324,7 @@ export async function updateOrganization(input: {
   if (!(await selectOrganizationById(context.database.db, input.organizationId))) {
     throw new AppError('not_found', 'No such organization');
   }
-  const parent = request.parentCode ? await selectOrganizationByCode(context.database.db, request.parentCode) : undefined;
-  if (request.parentCode && !parent) {
-    throw new AppError('unprocessable', 'No such parent organization', { fields: [{ field: 'body.parentCode', message: 'no such organization' }] });
-  }
+  const parent = await resolveParent(context, request.parentCode);
   if (parent?.id === input.organizationId) {
     throw new AppError('unprocessable', 'An organization cannot be its own parent', { fields: [{ field: 'body.parentCode', message: 'is this organization' }] });
   }

@@ -2,10 +2,10 @@ import { randomBytes } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scopeOf, type Role } from '../../../shared/permissions.js';
-import { buildApp, type SenimApp } from '../../http/app.js';
-import { createTestDatabase, type TestDatabase } from '../../testing/test-database.js';
+import type { SenimApp } from '../../http/app.js';
+import { closeTestApp, createTestApp } from '../../testing/test-app.js';
+import { type TestDatabase } from '../../testing/test-database.js';
 import { createTestUser, signIn, type SignedIn } from '../../testing/test-users.js';
-import { testVaultKeys } from '../../testing/test-vault.js';
 
 // Random organizations, users and persons with random involvements: no user
 // ever reads or finds a person outside the reach the policy gives them.
@@ -18,9 +18,7 @@ let app: SenimApp;
 const organizationIds = new Map<string, string>();
 
 beforeAll(async () => {
-  testDatabase = await createTestDatabase({ demo: true });
-  app = await buildApp({ database: testDatabase.database, logger: false, vaultKeys: testVaultKeys() });
-  await app.ready();
+  ({ app, testDatabase } = await createTestApp({ demo: true }));
   const rows = await testDatabase.database.db.selectFrom('organizations').select(['id', 'code']).where('code', 'in', [...organizationCodes]).execute();
   for (const row of rows) {
     organizationIds.set(row.code, row.id);
@@ -28,8 +26,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await app.close();
-  await testDatabase.drop();
+  await closeTestApp({ app, testDatabase });
 });
 
 interface WorldUser {

@@ -1,9 +1,9 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, type SenimApp } from '../../http/app.js';
-import { createTestDatabase, type TestDatabase } from '../../testing/test-database.js';
+import type { SenimApp } from '../../http/app.js';
+import { closeTestApp, createTestApp } from '../../testing/test-app.js';
+import { type TestDatabase } from '../../testing/test-database.js';
 import { createTestUser, signIn, type SignedIn } from '../../testing/test-users.js';
-import { testVaultKeys } from '../../testing/test-vault.js';
 
 let testDatabase: TestDatabase;
 let app: SenimApp;
@@ -13,9 +13,7 @@ let analyst: SignedIn;
 let auditor: SignedIn;
 
 beforeAll(async () => {
-  testDatabase = await createTestDatabase({ demo: true });
-  app = await buildApp({ database: testDatabase.database, logger: false, vaultKeys: testVaultKeys() });
-  await app.ready();
+  ({ app, testDatabase } = await createTestApp({ demo: true }));
   const database = testDatabase.database;
   korgauWorker = await signIn(app, await createTestUser(database, { organizationCode: 'NGO-KORGAU-ASTANA', roles: ['case_worker'] }));
   sanaSezimWorker = await signIn(app, await createTestUser(database, { organizationCode: 'NGO-SANA-SEZIM', roles: ['case_worker'] }));
@@ -24,8 +22,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await app.close();
-  await testDatabase.drop();
+  await closeTestApp({ app, testDatabase });
 });
 
 const aigul = {
