@@ -44,15 +44,42 @@ export interface FieldProblem {
   message: string;
 }
 
+/**
+ * Finer machine-readable causes within one code, where a client must tell
+ * them apart (the sign-in page says different things for each).
+ */
+export const problemReasons = [
+  'wrong_credentials',
+  'account_disabled',
+  'account_locked',
+  'address_locked',
+  'code_invalid',
+  'code_replayed',
+  'session_expired',
+  'mfa_pending',
+  'csrf_token',
+] as const;
+
+export type ProblemReason = (typeof problemReasons)[number];
+
 export class AppError extends Error {
   override name = 'AppError';
   readonly code: ErrorCode;
   readonly fields: FieldProblem[];
+  readonly reason: ProblemReason | undefined;
+  /** For rate_limited: when to try again. */
+  readonly retryAfter: Date | undefined;
 
-  constructor(code: ErrorCode, detail: string, options: { fields?: FieldProblem[]; cause?: unknown } = {}) {
+  constructor(
+    code: ErrorCode,
+    detail: string,
+    options: { fields?: FieldProblem[]; cause?: unknown; reason?: ProblemReason; retryAfter?: Date } = {},
+  ) {
     super(detail, options.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
     this.fields = options.fields ?? [];
+    this.reason = options.reason;
+    this.retryAfter = options.retryAfter;
   }
 
   get status(): number {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { errorStatus, type ErrorCode } from './errors.js';
+import { errorStatus, problemReasons, type ErrorCode } from './errors.js';
 
 const errorCodes = Object.keys(errorStatus) as [ErrorCode, ...ErrorCode[]];
 
@@ -13,6 +13,8 @@ export const problemSchema = z
     detail: z.string(),
     instance: z.string().describe('The request path'),
     requestId: z.string().describe('Appears in the server log for this request'),
+    reason: z.enum(problemReasons).optional().describe('A finer cause within the code, where clients must tell causes apart'),
+    retryAfter: z.iso.datetime().optional().describe('With rate_limited: when to try again'),
     errors: z
       .array(z.object({ field: z.string(), message: z.string() }))
       .optional()

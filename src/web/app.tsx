@@ -1,9 +1,16 @@
 import type { i18n } from 'i18next';
 import { I18nextProvider } from 'react-i18next';
 import { BrowserRouter, Route, Routes } from 'react-router';
+import { AuditPage } from './features/audit/audit-page.js';
+import { RequirePermission, RequireSignIn } from './features/session/require-sign-in.js';
+import { SessionProvider } from './features/session/session-provider.js';
+import { SignInPage } from './features/session/sign-in-page.js';
 import { AppShell } from './features/shell/app-shell.js';
 import { NotFoundPage } from './features/shell/not-found-page.js';
 import { StartPage } from './features/start-page/start-page.js';
+import { AddUserPage } from './features/users/add-user-page.js';
+import { UserPage } from './features/users/user-page.js';
+import { UsersPage } from './features/users/users-page.js';
 
 export interface AppProps {
   i18n: i18n;
@@ -13,12 +20,49 @@ export function App({ i18n }: AppProps) {
   return (
     <I18nextProvider i18n={i18n}>
       <BrowserRouter>
-        <Routes>
-          <Route element={<AppShell />}>
-            <Route index element={<StartPage />} />
-            <Route path="*" element={<NotFoundPage />} />
-          </Route>
-        </Routes>
+        <SessionProvider>
+          <Routes>
+            <Route element={<AppShell />}>
+              <Route index element={<StartPage />} />
+              <Route path="sign-in" element={<SignInPage />} />
+              <Route element={<RequireSignIn />}>
+                <Route
+                  path="admin/users"
+                  element={
+                    <RequirePermission permission="users.read">
+                      <UsersPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="admin/users/new"
+                  element={
+                    <RequirePermission permission="users.manage">
+                      <AddUserPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="admin/users/:userId"
+                  element={
+                    <RequirePermission permission="users.read">
+                      <UserPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="audit"
+                  element={
+                    <RequirePermission permission="audit.read">
+                      <AuditPage />
+                    </RequirePermission>
+                  }
+                />
+              </Route>
+              <Route path="*" element={<NotFoundPage />} />
+            </Route>
+          </Routes>
+        </SessionProvider>
       </BrowserRouter>
     </I18nextProvider>
   );

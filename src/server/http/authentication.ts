@@ -25,9 +25,9 @@ export function createAuthenticationHook(deps: { database: SenimDatabase; timeou
     const lookup = await resolveSession(deps.database.db, token, deps.timeouts);
     if (lookup.kind !== 'valid') {
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
-      const detail =
-        lookup.kind === 'ended' && lookup.reason !== 'ended' ? 'Your session has expired; sign in again' : 'Sign in to use this operation';
-      return sendProblem(reply, problemOf(request, 'unauthenticated', detail));
+      const expired = lookup.kind === 'ended' && lookup.reason !== 'ended';
+      const detail = expired ? 'Your session has expired; sign in again' : 'Sign in to use this operation';
+      return sendProblem(reply, problemOf(request, 'unauthenticated', detail, [], expired ? { reason: 'session_expired' } : {}));
     }
     const { session } = lookup;
     request.actor = session.actor;
@@ -36,12 +36,12 @@ export function createAuthenticationHook(deps: { database: SenimDatabase; timeou
     if (!SAFE_METHODS.has(request.method)) {
       const sent = request.headers[CSRF_HEADER];
       if (typeof sent !== 'string' || !sameSecret(sent, session.csrfToken)) {
-        return sendProblem(reply, problemOf(request, 'forbidden', `Missing or wrong ${CSRF_HEADER} header`));
+        return sendProblem(reply, problemOf(request, 'forbidden', `Missing or wrong ${CSRF_HEADER} header`, [], { reason: 'csrf_token' }));
       }
     }
     const mfaDone = session.mfaStatus === 'none' || session.mfaStatus === 'complete';
     if (access !== 'mfa-pending' && !mfaDone) {
-      return sendProblem(reply, problemOf(request, 'unauthenticated', 'Finish signing in with the code from your authenticator app'));
+      return sendProblem(reply, problemOf(request, 'unauthenticated', 'Finish signing in with the code from your authenticator app', [], { reason: 'mfa_pending' }));
     }
     if (typeof access === 'object' && scopeOf(session.actor.roles, access.permission) === null) {
       await recordAuditAlone(deps.database.db, {

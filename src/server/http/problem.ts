@@ -1,11 +1,17 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { AppError, errorStatus, errorTitle, type ErrorCode, type FieldProblem } from '../../shared/errors.js';
+import { AppError, errorStatus, errorTitle, type ErrorCode, type FieldProblem, type ProblemReason } from '../../shared/errors.js';
 import type { Problem } from '../../shared/http.schemas.js';
 
 const PROBLEM_TYPE_BASE = 'https://senim.example/problems/';
 
-export function problemOf(request: FastifyRequest, code: ErrorCode, detail: string, fields: FieldProblem[] = []): Problem {
+export function problemOf(
+  request: FastifyRequest,
+  code: ErrorCode,
+  detail: string,
+  fields: FieldProblem[] = [],
+  extra: { reason?: ProblemReason | undefined; retryAfter?: Date | undefined } = {},
+): Problem {
   return {
     type: `${PROBLEM_TYPE_BASE}${code.replaceAll('_', '-')}`,
     title: errorTitle[code],
@@ -15,6 +21,8 @@ export function problemOf(request: FastifyRequest, code: ErrorCode, detail: stri
     instance: request.url.split('?')[0] ?? request.url,
     requestId: request.id,
     ...(fields.length > 0 ? { errors: fields } : {}),
+    ...(extra.reason ? { reason: extra.reason } : {}),
+    ...(extra.retryAfter ? { retryAfter: extra.retryAfter.toISOString() } : {}),
   };
 }
 
@@ -43,7 +51,10 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
     if (error.status >= 500) {
       request.log.error({ err: error }, 'request failed');
     }
-    return sendProblem(reply, problemOf(request, error.code, error.message, error.fields));
+    if (error.retryAfter) {
+      reply.header('retry-after', Math.max(1, Math.ceil((error.retryAfter.getTime() - Date.now()) / 1000)));
+    }
+    return sendProblem(reply, problemOf(request, error.code, error.message, error.fields, { reason: error.reason, retryAfter: error.retryAfter }));
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const prefix = CONTEXT_PREFIX[error.validationContext ?? 'body'] ?? 'body';

@@ -38,3 +38,19 @@ export function formatDateTime(isoDateTime: string, language: UiLanguage): strin
 export function formatList(items: readonly string[], language: UiLanguage): string {
   return new Intl.ListFormat(language, { style: 'long', type: 'conjunction' }).format(items);
 }
+
+/**
+ * Kazakhstan has kept one time zone, UTC+5, since March 2024; Asia/Almaty
+ * names it. Times of events are shown there, whatever the computer's setting.
+ */
+export const kazakhstanTimeZone = 'Asia/Almaty';
+
+export function formatDateTimeInKazakhstan(instant: string | Date, language: UiLanguage): string {
+  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'medium', timeZone: kazakhstanTimeZone }).format(
+    typeof instant === 'string' ? new Date(instant) : instant,
+  );
+}
+
+export function formatTimeOfDay(instant: Date, language: UiLanguage, timeZone: string): string {
+  return new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(instant);
+}

@@ -55,7 +55,8 @@ export function ProblemMessage({ error, onRetry }: ProblemMessageProps) {
 
 type Translate = ReturnType<typeof useTranslation>['t'];
 
-function describeError(error: unknown, t: Translate): { message: string; requestId: string | null } {
+/** The translated message for a failed request, and the request id support can look up. */
+export function describeError(error: unknown, t: Translate): { message: string; requestId: string | null } {
   if (error instanceof ApiProblem) {
     return { message: t(`errors.${error.problem.code}`), requestId: error.problem.requestId };
   }

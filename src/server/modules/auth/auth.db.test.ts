@@ -101,6 +101,8 @@ describe('signing in', () => {
     expect(wrong.statusCode).toBe(401);
     expect(unknown.statusCode).toBe(401);
     expect(wrong.json().detail).toBe(unknown.json().detail);
+    expect(wrong.json().reason).toBe('wrong_credentials');
+    expect(unknown.json().reason).toBe('wrong_credentials');
   });
 
   it('locks an account after five failures with a clear message, even for the right password', async () => {
@@ -112,6 +114,9 @@ describe('signing in', () => {
     const locked = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: target.email, password: target.password } });
     expect(locked.statusCode).toBe(429);
     expect(locked.json().detail).toMatch(/Too many failed sign-ins for this account\. Try again after \d\d:\d\d UTC/);
+    expect(locked.json().reason).toBe('account_locked');
+    expect(new Date(locked.json().retryAfter).getTime()).toBeGreaterThan(Date.now());
+    expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
   });
 
   it('names the field of a malformed sign-in', async () => {

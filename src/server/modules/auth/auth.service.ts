@@ -21,6 +21,10 @@ function lockedMessage(retryAfter: Date, scope: 'account' | 'address'): string {
     : `Too many failed sign-ins from this address. Try again after ${time} UTC.`;
 }
 
+function lockedOptions(retryAfter: Date, scope: 'account' | 'address') {
+  return { reason: scope === 'account' ? ('account_locked' as const) : ('address_locked' as const), retryAfter };
+}
+
 export interface SignInResult {
   token: string;
   csrfToken: string;
@@ -49,7 +53,7 @@ export async function signIn(input: {
       origin,
       details: { scope: verdict.scope },
     });
-    throw new AppError('rate_limited', lockedMessage(verdict.retryAfter, verdict.scope));
+    throw new AppError('rate_limited', lockedMessage(verdict.retryAfter, verdict.scope), lockedOptions(verdict.retryAfter, verdict.scope));
   }
 
   const user = await selectUserForSignIn(db, emailKey);
@@ -65,9 +69,9 @@ export async function signIn(input: {
       details: { reason: !user ? 'unknown_email' : !passwordOk ? 'wrong_password' : 'disabled' },
     });
     if (user && passwordOk) {
-      throw new AppError('unauthenticated', 'This account is disabled; ask your administrator');
+      throw new AppError('unauthenticated', 'This account is disabled; ask your administrator', { reason: 'account_disabled' });
     }
-    throw new AppError('unauthenticated', 'Wrong email or password');
+    throw new AppError('unauthenticated', 'Wrong email or password', { reason: 'wrong_credentials' });
   }
 
   const userRoles = user.roles.filter((role): role is Role => (knownRoles as readonly string[]).includes(role));
@@ -124,7 +128,7 @@ export async function completeMfa(input: {
   const ip = origin.ip ?? 'unknown';
   const verdict = judgeSignIn(await selectRecentAttempts(db, { emailKey, ip }));
   if (!verdict.allowed) {
-    throw new AppError('rate_limited', lockedMessage(verdict.retryAfter, verdict.scope));
+    throw new AppError('rate_limited', lockedMessage(verdict.retryAfter, verdict.scope), lockedOptions(verdict.retryAfter, verdict.scope));
   }
   const user = await selectUserForSignIn(db, emailKey);
   const sealedSecret = input.mfaStatus === 'enroll' ? user?.totp_pending_secret_encrypted : user?.totp_secret_encrypted;
@@ -139,7 +143,10 @@ export async function completeMfa(input: {
     throw new AppError(
       'unauthenticated',
       check.reason === 'replayed' ? 'This code was already used; wait for the next one' : 'The code is not valid; check the time on your phone and try again',
-      { fields: [{ field: 'body.code', message: check.reason === 'malformed' ? 'must be 6 digits' : 'is not valid' }] },
+      {
+        fields: [{ field: 'body.code', message: check.reason === 'malformed' ? 'must be 6 digits' : 'is not valid' }],
+        reason: check.reason === 'replayed' ? 'code_replayed' : 'code_invalid',
+      },
     );
   }
   await db.transaction().execute(async (trx) => {

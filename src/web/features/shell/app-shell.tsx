@@ -1,11 +1,29 @@
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet } from 'react-router';
+import type { Permission } from '../../../shared/permissions.js';
+import { can } from '../session/access.js';
+import { useSession } from '../session/session-context.js';
+import { AccountStatus } from './account-status.js';
 import { LanguageSwitcher } from './language-switcher.js';
 
 export const mainContentId = 'main-content';
 
+interface NavEntry {
+  to: string;
+  label: 'shell.navUsers' | 'shell.navAudit';
+  permission: Permission;
+}
+
+// A page appears in the navigation only for roles the API lets use it.
+const signedInEntries: readonly NavEntry[] = [
+  { to: '/admin/users', label: 'shell.navUsers', permission: 'users.read' },
+  { to: '/audit', label: 'shell.navAudit', permission: 'audit.read' },
+];
+
 export function AppShell() {
   const { t } = useTranslation();
+  const { state } = useSession();
+  const entries = state.status === 'signed-in' ? signedInEntries.filter((entry) => can(state.me.roles, entry.permission)) : [];
   return (
     <>
       <a className="skip-link" href={`#${mainContentId}`}>
@@ -19,21 +37,27 @@ export function AppShell() {
             </Link>
             <span className="brand-tagline">{t('app.tagline')}</span>
           </p>
-          <nav className="site-nav" aria-label={t('shell.mainNavigation')}>
-            <ul>
-              <li>
-                <NavLink to="/" end>
-                  {t('shell.navStart')}
-                </NavLink>
-              </li>
-              <li>
-                {/* The server renders the API documentation; a router link would look for it in this app. */}
-                <a href="/api/docs">{t('shell.navApiDocs')}</a>
-              </li>
-            </ul>
-          </nav>
+          <AccountStatus />
           <LanguageSwitcher />
         </div>
+        <nav className="site-nav" aria-label={t('shell.mainNavigation')}>
+          <ul>
+            <li>
+              <NavLink to="/" end>
+                {t('shell.navStart')}
+              </NavLink>
+            </li>
+            {entries.map((entry) => (
+              <li key={entry.to}>
+                <NavLink to={entry.to}>{t(entry.label)}</NavLink>
+              </li>
+            ))}
+            <li>
+              {/* The server renders the API documentation; a router link would look for it in this app. */}
+              <a href="/api/docs">{t('shell.navApiDocs')}</a>
+            </li>
+          </ul>
+        </nav>
       </header>
       {/* tabIndex lets the skip link move keyboard focus here, not only the scroll position. */}
       <main id={mainContentId} className="site-main" tabIndex={-1}>

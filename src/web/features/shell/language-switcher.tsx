@@ -1,21 +1,25 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUiLanguage } from '../../components/use-ui-language.js';
-import { storeLanguageChoice } from '../../i18n/setup-i18n.js';
 import { uiLanguages, type UiLanguage } from '../../i18n/ui-languages.js';
+import { useSession } from '../session/session-context.js';
 
 /**
  * One button per language, each named in its own language, so that a reader
- * who does not understand the current one still finds theirs.
+ * who does not understand the current one still finds theirs. A signed-in
+ * user's choice is saved with the account and follows them to other computers.
  */
 export function LanguageSwitcher() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const current = useUiLanguage();
+  const { saveLanguage } = useSession();
   const labelId = useId();
 
   const choose = (language: UiLanguage) => {
-    storeLanguageChoice(language);
-    void i18n.changeLanguage(language);
+    saveLanguage(language).catch(() => {
+      // The interface has switched already; a lost session is handled by the session itself, and
+      // otherwise the account keeps its earlier language until the next choice.
+    });
   };
 
   return (

@@ -1,0 +1,134 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { roles as allRoles, type Role } from '../../../shared/permissions.js';
+import { pickText } from '../../components/formatting.js';
+import { QueryResult } from '../../components/query-result.js';
+import { FieldError } from '../../components/text-field.js';
+import { useUiLanguage } from '../../components/use-ui-language.js';
+import { useRegions } from './use-region-names.js';
+
+/** Only a national administrator may hand out the national administrator role (the API refuses it otherwise). */
+export function grantableRoles(ownRoles: readonly Role[]): Role[] {
+  return allRoles.filter((role) => role !== 'national_administrator' || ownRoles.includes('national_administrator'));
+}
+
+function toggle<T>(list: readonly T[], item: T, on: boolean): T[] {
+  return on ? [...list.filter((entry) => entry !== item), item] : list.filter((entry) => entry !== item);
+}
+
+interface CheckboxGroupProps {
+  id: string;
+  legend: string;
+  hint: string;
+  error: string | undefined;
+  children: ReactNode;
+}
+
+/**
+ * A fieldset whose hint and error are read with its legend. It takes focus
+ * (tabIndex -1) when an error summary links to it.
+ */
+function CheckboxGroup({ id, legend, hint, error, children }: CheckboxGroupProps) {
+  const hintId = `${id}-hint`;
+  const errorId = `${id}-error`;
+  return (
+    <fieldset
+      id={id}
+      tabIndex={-1}
+      className={error === undefined ? 'field checkbox-group' : 'field checkbox-group has-error'}
+      aria-describedby={error === undefined ? hintId : `${hintId} ${errorId}`}
+    >
+      <legend>{legend}</legend>
+      <p id={hintId} className="field-hint">
+        {hint}
+      </p>
+      {error !== undefined && <FieldError id={errorId} message={error} />}
+      {children}
+    </fieldset>
+  );
+}
+
+export interface RoleCheckboxesProps {
+  /** The fieldset's id, and the prefix of the checkbox ids. */
+  idPrefix: string;
+  available: readonly Role[];
+  selected: readonly Role[];
+  error: string | undefined;
+  onChange: (roles: Role[]) => void;
+}
+
+export function RoleCheckboxes({ idPrefix, available, selected, error, onChange }: RoleCheckboxesProps) {
+  const { t } = useTranslation();
+  return (
+    <CheckboxGroup id={idPrefix} legend={t('userForm.roles')} hint={t('userForm.rolesHint')} error={error}>
+      <ul className="checkbox-list">
+        {available.map((role) => {
+          const id = `${idPrefix}-${role}`;
+          return (
+            <li key={role} className="checkbox-field">
+              <input
+                id={id}
+                type="checkbox"
+                checked={selected.includes(role)}
+                aria-describedby={`${id}-hint`}
+                onChange={(event) => {
+                  onChange(toggle(selected, role, event.target.checked));
+                }}
+              />
+              <span className="checkbox-text">
+                <label htmlFor={id}>{t(`roles.${role}`)}</label>
+                <span id={`${id}-hint`} className="checkbox-hint">
+                  {t(`roleHints.${role}`)}
+                </span>
+              </span>
+            </li>
+          );
+        })}
+      </ul>
+    </CheckboxGroup>
+  );
+}
+
+export interface RegionCheckboxesProps {
+  idPrefix: string;
+  selected: readonly string[];
+  error: string | undefined;
+  onChange: (codes: string[]) => void;
+}
+
+/** Regions from the public reference list, sorted by name in the interface language. */
+export function RegionCheckboxes({ idPrefix, selected, error, onChange }: RegionCheckboxesProps) {
+  const { t } = useTranslation();
+  const language = useUiLanguage();
+  const query = useRegions();
+  return (
+    <CheckboxGroup id={idPrefix} legend={t('userForm.regions')} hint={t('userForm.regionsHint')} error={error}>
+      <QueryResult query={query}>
+        {(page) => {
+          const collator = new Intl.Collator(language);
+          const regions = [...page.items].sort((a, b) => collator.compare(pickText(a.name, language), pickText(b.name, language)));
+          return (
+            <ul className="checkbox-list checkbox-columns">
+              {regions.map((region) => {
+                const id = `${idPrefix}-${region.code}`;
+                return (
+                  <li key={region.code} className="checkbox-field">
+                    <input
+                      id={id}
+                      type="checkbox"
+                      checked={selected.includes(region.code)}
+                      onChange={(event) => {
+                        onChange(toggle(selected, region.code, event.target.checked));
+                      }}
+                    />
+                    <label htmlFor={id}>{pickText(region.name, language)}</label>
+                  </li>
+                );
+              })}
+            </ul>
+          );
+        }}
+      </QueryResult>
+    </CheckboxGroup>
+  );
+}
