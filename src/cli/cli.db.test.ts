@@ -119,6 +119,25 @@ describe('npx senim', () => {
     expect(broken.stderr).toContain(`BROKEN at event ${target.id}`);
   });
 
+  it('previews the 2009-2011 Action Plan: 25 measures, its reporting calendar, and what a person must resolve', () => {
+    const seeds = join(REPO_ROOT, '..', 'shared', 'seeds');
+    const planFile = join(seeds, readdirSync(seeds).find((name) => name.startsWith('000_')) ?? 'missing');
+    const text = senim('plan', 'preview', planFile);
+    expect(text.status, text.stderr).toBe(0);
+    expect(text.stdout).toMatch(/2009-2011; 25 measures/);
+    expect(text.stdout).toMatch(/to resolve before the import is confirmed/);
+    const csv = senim('plan', 'preview', planFile, '--format', 'csv');
+    const lines = csv.stdout.split('\r\n');
+    expect(lines[0]).toBe('measure,body,lead,by_agreement,period,period_start,period_end,due_date');
+    const measureFive = lines.filter((line) => line.startsWith('5,MCI,true'));
+    expect(measureFive).toHaveLength(12);
+    expect(measureFive[0]).toBe('5,MCI,true,false,2009-Q1,2009-01-01,2009-03-31,2009-04-20');
+    expect(measureFive.at(-1)).toBe('5,MCI,true,false,2011-Q4,2011-10-01,2011-12-31,2012-01-20');
+    const missing = senim('plan', 'preview', '/no/such/plan.txt');
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toMatch(/Cannot read \/no\/such\/plan.txt: ENOENT/);
+  });
+
   it('refuses a second process on the same embedded database', async () => {
     const database = await openDatabase({ kind: 'pglite', dataDir });
     try {

@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { SENIM_VERSION } from '../server/version.js';
 import { registerAuditCommand } from './audit.command.js';
 import { registerMigrateCommand } from './migrate.command.js';
+import { registerPlanCommand } from './plan.command.js';
 import { registerSeedDemoCommand } from './seed-demo.command.js';
 import { registerServeCommand } from './serve.command.js';
 
@@ -18,6 +19,7 @@ registerServeCommand(program);
 registerMigrateCommand(program);
 registerSeedDemoCommand(program);
 registerAuditCommand(program);
+registerPlanCommand(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -72,8 +72,8 @@ function fullDate(iso: string, language: DescriptionLanguage): string {
   return language === 'ru' ? `${dayMonth(date, 'ru')} ${date.year} г.` : `${dayMonth(date, 'en')} ${date.year}`;
 }
 
-function periodText(from: string, to: string, language: DescriptionLanguage): string {
-  const period = namePeriod(from, to);
+function periodText({ from, to, language }: { from: string; to: string; language: DescriptionLanguage }): string {
+  const period = namePeriod({ from, to });
   const ru = language === 'ru';
   switch (period.kind) {
     case 'month':
@@ -108,10 +108,10 @@ function listOfDates(dates: ReadonlyArray<{ month: number; day: number }>, langu
 export function describeDeadlineRule(rule: DeadlineRule, language: DescriptionLanguage): string {
   const ru = language === 'ru';
   switch (rule.kind) {
-    case 'once':
-      return ru
-        ? `Однократно, до ${fullDate(rule.due, 'ru')} (${periodText(rule.from, rule.due, 'ru')})`
-        : `Once, by ${fullDate(rule.due, 'en')} (${periodText(rule.from, rule.due, 'en')})`;
+    case 'once': {
+      const period = periodText({ from: rule.from, to: rule.due, language });
+      return ru ? `Однократно, до ${fullDate(rule.due, 'ru')} (${period})` : `Once, by ${fullDate(rule.due, 'en')} (${period})`;
+    }
     case 'annual':
       return ru
         ? `Ежегодно, до ${dayMonth(rule, 'ru')}, за истекший календарный год`
@@ -125,11 +125,14 @@ export function describeDeadlineRule(rule: DeadlineRule, language: DescriptionLa
         ? `Раз в полугодие, до ${listOfDates(rule.dates, 'ru')}, за истекшее полугодие`
         : `Every six months, by ${listOfDates(rule.dates, 'en')}, on the half-year just ended`;
     case 'throughout': {
-      const span = periodText(rule.from, rule.to, language);
-      const odd = namePeriod(rule.from, rule.to).kind === 'span';
+      const span = periodText({ from: rule.from, to: rule.to, language });
+      const kind = namePeriod({ from: rule.from, to: rule.to }).kind;
+      const dates = listOfDates(PLAN_REPORTING_DATES, language);
+      // "В течение" takes the genitive, which only the year forms ("2009 г.") survive unchanged.
+      const ruLead = kind === 'year' || kind === 'years' ? 'В течение' : kind === 'span' ? 'В период' : 'Период:';
       return ru
-        ? `${odd ? 'В период' : 'В течение'} ${span}; отчёт раз в полугодие, до ${listOfDates(PLAN_REPORTING_DATES, 'ru')}`
-        : `${odd ? 'Throughout the period' : 'Throughout'} ${span}; reported every six months, by ${listOfDates(PLAN_REPORTING_DATES, 'en')}`;
+        ? `${ruLead} ${span}; отчёт раз в полугодие, до ${dates}`
+        : `${kind === 'span' ? 'Throughout the period' : 'Throughout'} ${span}; reported every six months, by ${dates}`;
     }
   }
 }

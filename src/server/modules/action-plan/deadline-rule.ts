@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { normalizeCellText } from './cell-text.js';
 import { daysInMonth, isoDate, lastDayOfMonth, parseIsoDate } from './iso-date.js';
 
 // The description and the calendar live in their own files to keep each one
@@ -85,9 +86,8 @@ const ANNUAL = new RegExp(`^(?:annually|every year|each year),?\\s+${BY}\\s+(${D
 const QUARTERLY = new RegExp(
   `^quarterly,?\\s+${BY}\\s+the\\s+(\\d{1,2})${ORDINAL}(?:\\s+day)?\\s+of\\s+the\\s+month\\s+following\\s+the\\s+(?:reporting\\s+)?quarter$`,
 );
-const SEMIANNUAL = new RegExp(
-  `^(?:following the results of (?:6|six) months|semi-?annually|every (?:6|six) months|half-?yearly|twice a year),?\\s+${BY}\\s+(${DAY_MONTH})\\s+and\\s+(${DAY_MONTH})$`,
-);
+const HALF_YEARLY = '(?:following the results of (?:6|six) months|semi-?annually|every (?:6|six) months|half-?yearly|twice a year)';
+const SEMIANNUAL = new RegExp(`^${HALF_YEARLY},?\\s+${BY}\\s+(${DAY_MONTH})\\s+and\\s+(${DAY_MONTH})$`);
 const ONCE_QUARTER = /^(?:in\s+(?:the\s+)?)?(\d|first|second|third|fourth|iv|i{1,3})(?:st|nd|rd|th)?\s+quarter\s+(?:of\s+)?(\d{4})$/;
 const ONCE_HALF = /^(?:in\s+(?:the\s+)?)?(1|2|first|second)(?:st|nd)?\s+half(?:-year)?\s+(?:of\s+)?(\d{4})$/;
 const ONCE_MONTH = new RegExp(`^(?:in\\s+|by\\s+(?:the\\s+end\\s+of\\s+)?)?${MONTH}\\s+(?:of\\s+)?(\\d{4})$`);
@@ -96,15 +96,6 @@ const THROUGHOUT_SPAN = /^(?:(?:during|throughout|in the course of)\s+)?(\d{4})\
 const THROUGHOUT_YEAR = /^(?:during|throughout|in the course of)\s+(\d{4})$/;
 // Plans say "constantly" for work with no dates of its own; it runs as long as the plan does.
 const THROUGHOUT_PLAN = /^(?:constantly|permanently|continuously|on a (?:permanent|regular|continuous|ongoing) basis)$/;
-
-/** Cell text as a reader sees it: footnote markup gone ("20 <sup>th</sup>" → "20th"), one space between words. */
-export function normalizePhrase(text: string): string {
-  return text
-    .replace(/(\d)\s*<sup>\s*(st|nd|rd|th)\s*<\/sup>/gi, '$1$2')
-    .replace(/<sup>(.*?)<\/sup>/gi, '$1')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
 
 function monthDayFrom(text: string): { month: number; day: number } | null {
   const day = /\d{1,2}/.exec(text);
@@ -121,23 +112,38 @@ function quarterNumber(word: string): number | null {
   return quarter !== null && quarter >= 1 && quarter <= 4 ? quarter : null;
 }
 
-function outsidePlan(years: number[], planPeriod: PlanPeriod): string | null {
+function outsidePlan({ years, planPeriod }: { years: number[]; planPeriod: PlanPeriod }): string | null {
   const stray = years.find((year) => year < planPeriod.fromYear || year > planPeriod.toYear);
   return stray === undefined
     ? null
     : `names ${stray}, outside the plan period ${planPeriod.fromYear}-${planPeriod.toYear}; check the year`;
 }
 
-function once(label: string, from: string, due: string, year: number, planPeriod: PlanPeriod): DeadlineParse {
-  const stray = outsidePlan([year], planPeriod);
+interface OncePeriod {
+  label: string;
+  from: string;
+  due: string;
+  year: number;
+  planPeriod: PlanPeriod;
+}
+
+function once({ label, from, due, year, planPeriod }: OncePeriod): DeadlineParse {
+  const stray = outsidePlan({ years: [year], planPeriod });
   return stray === null ? { rule: { kind: 'once', from, due, label } } : { problem: `"${label}" ${stray}` };
 }
 
-function throughout(label: string, fromYear: number, toYear: number, planPeriod: PlanPeriod): DeadlineParse {
+interface ThroughoutYears {
+  label: string;
+  fromYear: number;
+  toYear: number;
+  planPeriod: PlanPeriod;
+}
+
+function throughout({ label, fromYear, toYear, planPeriod }: ThroughoutYears): DeadlineParse {
   if (fromYear > toYear) {
     return { problem: `"${label}" ends before it starts` };
   }
-  const stray = outsidePlan([fromYear, toYear], planPeriod);
+  const stray = outsidePlan({ years: [fromYear, toYear], planPeriod });
   if (stray !== null) {
     return { problem: `"${label}" ${stray}` };
   }
@@ -151,7 +157,7 @@ function throughout(label: string, fromYear: number, toYear: number, planPeriod:
  * back as a problem for a person to settle; it never guesses a date.
  */
 export function parseDeadlinePhrase(text: string, planPeriod: PlanPeriod): DeadlineParse {
-  const label = normalizePhrase(text);
+  const label = normalizeCellText(text);
   const phrase = label.toLowerCase().replace(/\.$/, '');
   if (phrase === '' || phrase === '-') {
     return { problem: 'no date of performance is given' };
@@ -183,7 +189,7 @@ export function parseDeadlinePhrase(text: string, planPeriod: PlanPeriod): Deadl
   if (quarterMatch && quarter !== null) {
     const year = Number(quarterMatch[2]);
     const from = isoDate({ year, month: quarter * 3 - 2, day: 1 });
-    return once(label, from, lastDayOfMonth(year, quarter * 3), year, planPeriod);
+    return once({ label, from, due: lastDayOfMonth(year, quarter * 3), year, planPeriod });
   }
 
   const half = ONCE_HALF.exec(phrase);
@@ -191,7 +197,7 @@ export function parseDeadlinePhrase(text: string, planPeriod: PlanPeriod): Deadl
     const which = half[1] === '1' || half[1] === 'first' ? 1 : 2;
     const year = Number(half[2]);
     const from = isoDate({ year, month: which === 1 ? 1 : 7, day: 1 });
-    return once(label, from, lastDayOfMonth(year, which * 6), year, planPeriod);
+    return once({ label, from, due: lastDayOfMonth(year, which * 6), year, planPeriod });
   }
 
   const month = ONCE_MONTH.exec(phrase);
@@ -199,25 +205,25 @@ export function parseDeadlinePhrase(text: string, planPeriod: PlanPeriod): Deadl
     const monthNumber = MONTHS.indexOf(month[1]) + 1;
     const year = Number(month[2]);
     const from = isoDate({ year, month: monthNumber, day: 1 });
-    return once(label, from, lastDayOfMonth(year, monthNumber), year, planPeriod);
+    return once({ label, from, due: lastDayOfMonth(year, monthNumber), year, planPeriod });
   }
 
   const wholeYear = ONCE_YEAR.exec(phrase);
   if (wholeYear) {
     const year = Number(wholeYear[1]);
-    return once(label, isoDate({ year, month: 1, day: 1 }), lastDayOfMonth(year, 12), year, planPeriod);
+    return once({ label, from: isoDate({ year, month: 1, day: 1 }), due: lastDayOfMonth(year, 12), year, planPeriod });
   }
 
   const span = THROUGHOUT_SPAN.exec(phrase);
   if (span) {
-    return throughout(label, Number(span[1]), Number(span[2]), planPeriod);
+    return throughout({ label, fromYear: Number(span[1]), toYear: Number(span[2]), planPeriod });
   }
   const spanYear = THROUGHOUT_YEAR.exec(phrase);
   if (spanYear) {
-    return throughout(label, Number(spanYear[1]), Number(spanYear[1]), planPeriod);
+    return throughout({ label, fromYear: Number(spanYear[1]), toYear: Number(spanYear[1]), planPeriod });
   }
   if (THROUGHOUT_PLAN.test(phrase)) {
-    return throughout(label, planPeriod.fromYear, planPeriod.toYear, planPeriod);
+    return throughout({ label, fromYear: planPeriod.fromYear, toYear: planPeriod.toYear, planPeriod });
   }
 
   return {

@@ -21,7 +21,13 @@ export interface ReportDue {
 }
 
 /** The first of `dates` (month and day, any year) on or after `onOrAfter`. */
-export function firstDateOnOrAfter(onOrAfter: string, dates: ReadonlyArray<{ month: number; day: number }>): string {
+export function firstDateOnOrAfter({
+  onOrAfter,
+  dates,
+}: {
+  onOrAfter: string;
+  dates: ReadonlyArray<{ month: number; day: number }>;
+}): string {
   const start = parseIsoDate(onOrAfter);
   if (!start) {
     throw new Error(`not an ISO date: ${onOrAfter}`);
@@ -45,7 +51,7 @@ export type NamedPeriod =
   | { kind: 'span'; from: string; to: string };
 
 /** Names a span of days the way a plan would: a month, a quarter, a half-year, a year or a run of years. */
-export function namePeriod(from: string, to: string): NamedPeriod {
+export function namePeriod({ from, to }: { from: string; to: string }): NamedPeriod {
   const start = parseIsoDate(from);
   const end = parseIsoDate(to);
   const wholeMonths = start !== null && end !== null && start.day === 1 && to === lastDayOfMonth(end.year, end.month);
@@ -74,8 +80,8 @@ export function namePeriod(from: string, to: string): NamedPeriod {
   return { kind: 'span', from, to };
 }
 
-function periodLabel(from: string, to: string): string {
-  const period = namePeriod(from, to);
+function periodLabel({ from, to }: { from: string; to: string }): string {
+  const period = namePeriod({ from, to });
   switch (period.kind) {
     case 'month':
       return `${period.year}-${String(period.month).padStart(2, '0')}`;
@@ -107,8 +113,8 @@ function halfYears(years: number[]): Array<{ start: string; end: string }> {
   ]);
 }
 
-function report(start: string, end: string, dueDate: string): ReportDue {
-  return { periodLabel: periodLabel(start, end), periodStart: start, periodEnd: end, dueDate };
+function report({ start, end, due }: { start: string; end: string; due: string }): ReportDue {
+  return { periodLabel: periodLabel({ from: start, to: end }), periodStart: start, periodEnd: end, dueDate: due };
 }
 
 /**
@@ -120,22 +126,27 @@ function report(start: string, end: string, dueDate: string): ReportDue {
 export function reportingCalendar(rule: DeadlineRule, planPeriod: PlanPeriod): ReportDue[] {
   switch (rule.kind) {
     case 'once':
-      return [report(rule.from, rule.due, rule.due)];
-    case 'annual':
+      return [report({ start: rule.from, end: rule.due, due: rule.due })];
+    case 'annual': {
+      const dates = [{ month: rule.month, day: rule.day }];
       return planYears(planPeriod).map((year) => {
         const end = lastDayOfMonth(year, 12);
-        return report(isoDate({ year, month: 1, day: 1 }), end, firstDateOnOrAfter(end, [rule]));
+        return report({ start: isoDate({ year, month: 1, day: 1 }), end, due: firstDateOnOrAfter({ onOrAfter: end, dates }) });
       });
+    }
     case 'quarterly':
       return planYears(planPeriod).flatMap((year) =>
-        [1, 2, 3, 4].map((quarter) => {
-          const due = isoDateClamped({ ...nextMonth(year, quarter * 3), day: rule.dayOfFollowingMonth });
-          return report(isoDate({ year, month: quarter * 3 - 2, day: 1 }), lastDayOfMonth(year, quarter * 3), due);
-        }),
+        [1, 2, 3, 4].map((quarter) =>
+          report({
+            start: isoDate({ year, month: quarter * 3 - 2, day: 1 }),
+            end: lastDayOfMonth(year, quarter * 3),
+            due: isoDateClamped({ ...nextMonth(year, quarter * 3), day: rule.dayOfFollowingMonth }),
+          }),
+        ),
       );
     case 'semiannual':
       return halfYears(planYears(planPeriod)).map(({ start, end }) =>
-        report(start, end, firstDateOnOrAfter(end, rule.dates)),
+        report({ start, end, due: firstDateOnOrAfter({ onOrAfter: end, dates: rule.dates }) }),
       );
     case 'throughout': {
       const from = parseIsoDate(rule.from);
@@ -146,9 +157,12 @@ export function reportingCalendar(rule: DeadlineRule, planPeriod: PlanPeriod): R
       return halfYears(planYears({ fromYear: from.year, toYear: to.year }))
         .filter(({ start, end }) => end >= rule.from && start <= rule.to)
         .map(({ start, end }) => {
-          const clippedStart = start < rule.from ? rule.from : start;
           const clippedEnd = end > rule.to ? rule.to : end;
-          return report(clippedStart, clippedEnd, firstDateOnOrAfter(clippedEnd, PLAN_REPORTING_DATES));
+          return report({
+            start: start < rule.from ? rule.from : start,
+            end: clippedEnd,
+            due: firstDateOnOrAfter({ onOrAfter: clippedEnd, dates: PLAN_REPORTING_DATES }),
+          });
         });
     }
   }

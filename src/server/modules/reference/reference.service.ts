@@ -19,6 +19,7 @@ import {
   selectRegionSuccessors,
   type RegionRow,
 } from './reference.repo.js';
+import { kazakhstanStateBodyAliases } from './kazakhstan/organizations.js';
 import { nameOn, todayIn } from './region-name.js';
 
 // Reference data is the same for everyone who may see it, so these reads take
@@ -157,4 +158,29 @@ export async function listCriminalCodeArticles(input: {
     })),
     page: { limit: query.limit, offset: query.offset, total },
   };
+}
+
+/**
+ * Every name a body goes by in plan documents: its code, abbreviations and
+ * names in three languages, and the historical aliases of the country pack.
+ */
+export async function listBodyNamesForPlans(input: { database: SenimDatabase }): Promise<Array<{ code: string; aliases: string[] }>> {
+  const { rows } = await selectOrganizations(input.database.db, { kinds: null, regionCode: null, limit: 10_000, offset: 0 });
+  return rows.map((row) => ({
+    code: row.code,
+    aliases: [
+      ...new Set([
+        row.code,
+        row.abbreviation_en,
+        row.abbreviation_ru,
+        row.abbreviation_kk,
+        row.name_en,
+        row.name_ru,
+        row.name_kk,
+        ...Object.entries(kazakhstanStateBodyAliases)
+          .filter(([, code]) => code === row.code)
+          .map(([alias]) => alias),
+      ]),
+    ],
+  }));
 }
