@@ -133,10 +133,28 @@ describe('npx senim', () => {
     expect(measureFive).toHaveLength(12);
     expect(measureFive[0]).toBe('5,MCI,true,false,2009-Q1,2009-01-01,2009-03-31,2009-04-20');
     expect(measureFive.at(-1)).toBe('5,MCI,true,false,2011-Q4,2011-10-01,2011-12-31,2012-01-20');
+    expect(text.stdout).toMatch(/- P1 {2}line \d+/);
+
+    const refused = senim('plan', 'import', planFile, '--coordinator', 'MJ');
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toMatch(/problems must be resolved before the plan is imported/);
+    const problemIds = [...refused.stderr.matchAll(/^ {2}(P\d+) /gm)].map((match) => match[1] ?? '');
+    expect(problemIds.length).toBeGreaterThan(0);
+    const imported = senim(
+      'plan', 'import', planFile, '--coordinator', 'MJ',
+      '--map', 'ALE Association of Crisis Centers of Kazakhstan=NGO-UCC', '--map', 'RA ZhARiA=NGO-UCC',
+      ...problemIds.flatMap((id) => ['--acknowledge', id]),
+    );
+    expect(imported.status, imported.stderr).toBe(0);
+    const planId = /Imported plan ([0-9a-f-]{36}) with 25 measures/.exec(imported.stdout)?.[1] ?? '';
+    expect(senim('plan', 'list').stdout).toContain(planId);
+    const calendar = senim('plan', 'calendar', planId, '--organization', 'MCI');
+    expect(calendar.stdout.split('\r\n')).toContain('5,MCI,true,false,2011-Q4,2011-10-01,2011-12-31,2012-01-20');
+
     const missing = senim('plan', 'preview', '/no/such/plan.txt');
     expect(missing.status).toBe(1);
     expect(missing.stderr).toMatch(/Cannot read \/no\/such\/plan.txt: ENOENT/);
-  });
+  }, 180_000);
 
   it('refuses a second process on the same embedded database', async () => {
     const database = await openDatabase({ kind: 'pglite', dataDir });

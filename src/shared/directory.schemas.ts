@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { localizedTextSchema, pageOf, paginationQuerySchema } from './http.schemas.js';
+import { pageOf, paginationQuerySchema } from './http.schemas.js';
 import { roles } from './permissions.js';
 import { organizationKindSchema, regionCodeParamsSchema } from './reference.schemas.js';
 
@@ -64,22 +64,26 @@ export const sessionSchema = z
 
 export const sessionListSchema = z.object({ items: z.array(sessionSchema) });
 
+const nameText = z.string().trim().min(1, 'is required').max(300);
+const localizedNameSchema = z.object({ ru: nameText, kk: nameText, en: nameText });
+
 export const createOrganizationRequestSchema = z.object({
   code: z
     .string()
     .trim()
     .regex(/^[A-Z0-9][A-Z0-9-]{1,39}$/, 'must be 2-40 capital letters, digits or dashes'),
   kind: organizationKindSchema,
-  name: localizedTextSchema,
-  abbreviation: localizedTextSchema,
+  name: localizedNameSchema,
+  abbreviation: localizedNameSchema,
   byAgreement: z.boolean().default(false),
-  parentCode: z.string().optional(),
+  parentCode: z.string().trim().min(2).max(40).optional(),
   regionCodes: z.array(regionCodeSchema).max(40).default([]),
   publicPhone: z.string().trim().max(40).nullable().default(null),
   capacity: z.number().int().min(0).max(100_000).nullable().default(null),
 });
 
 export const updateOrganizationRequestSchema = createOrganizationRequestSchema
-  .omit({ code: true, kind: true })
+  .omit({ code: true, kind: true, parentCode: true })
+  .extend({ parentCode: z.string().trim().min(2).max(40).nullable().describe('null: no parent any more') })
   .partial()
   .refine((body) => Object.keys(body).length > 0, { message: 'change at least one field' });

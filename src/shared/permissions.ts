@@ -26,6 +26,7 @@ export const permissions = [
   'persons.identity.read',
   'persons.identity.write',
   'persons.identity.search',
+  'plans.manage',
 ] as const;
 
 export type Permission = (typeof permissions)[number];
@@ -59,6 +60,8 @@ export const permissionTable: Record<Role, Partial<Record<Permission, Scope>>> =
   },
   coordinator: {
     'users.read': 'organization',
+    // Imports plans and edits their deadline rules; plans are the Government's, not one body's.
+    'plans.manage': 'all',
   },
   first_responder: { ...identityWork },
   case_worker: { ...identityWork },

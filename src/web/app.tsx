@@ -6,6 +6,9 @@ import { RequirePermission, RequireSignIn } from './features/session/require-sig
 import { SessionProvider } from './features/session/session-provider.js';
 import { SignInPage } from './features/session/sign-in-page.js';
 import { AppShell } from './features/shell/app-shell.js';
+import { AddOrganizationPage } from './features/organizations/add-organization-page.js';
+import { OrganizationPage } from './features/organizations/organization-page.js';
+import { OrganizationsPage } from './features/organizations/organizations-page.js';
 import { NotFoundPage } from './features/shell/not-found-page.js';
 import { StartPage } from './features/start-page/start-page.js';
 import { AddUserPage } from './features/users/add-user-page.js';
@@ -47,6 +50,30 @@ export function App({ i18n }: AppProps) {
                   element={
                     <RequirePermission permission="users.read">
                       <UserPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="admin/organizations"
+                  element={
+                    <RequirePermission permission="organizations.manage">
+                      <OrganizationsPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="admin/organizations/new"
+                  element={
+                    <RequirePermission permission="organizations.manage">
+                      <AddOrganizationPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="admin/organizations/:organizationId"
+                  element={
+                    <RequirePermission permission="organizations.manage">
+                      <OrganizationPage />
                     </RequirePermission>
                   }
                 />

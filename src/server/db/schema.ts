@@ -208,6 +208,44 @@ export interface PersonInvolvementsTable {
   granted_at: GeneratedTimestamp;
 }
 
+export interface ActionPlansTable {
+  id: Generated<string>;
+  title: string;
+  level: 'national' | 'regional';
+  parent_plan_id: string | null;
+  coordinator_organization_id: string;
+  period_from_year: number;
+  period_to_year: number;
+  decree: string | null;
+  source_text: string;
+  imported_by: string | null;
+  created_at: GeneratedTimestamp;
+}
+
+export interface PlanMeasuresTable {
+  id: Generated<string>;
+  plan_id: string;
+  number: number;
+  action: string;
+  completion_form: string;
+  deadline_text: string;
+  deadline_rule: ColumnType<unknown, string | null, string | null>;
+  costs: ColumnType<unknown, string, string>;
+  costs_text: string;
+  funding_text: string;
+  funding_sources: string[];
+  budget_programmes: string[];
+}
+
+export interface PlanMeasureBodiesTable {
+  measure_id: string;
+  organization_id: string;
+  position: number;
+  written_as: string;
+  lead: boolean;
+  by_agreement: boolean;
+}
+
 export interface Database {
   senim_migrations: SenimMigrationsTable;
   regions: RegionsTable;
@@ -229,4 +267,7 @@ export interface Database {
   person_identity_versions: PersonIdentityVersionsTable;
   person_lookup_digests: PersonLookupDigestsTable;
   person_involvements: PersonInvolvementsTable;
+  action_plans: ActionPlansTable;
+  plan_measures: PlanMeasuresTable;
+  plan_measure_bodies: PlanMeasureBodiesTable;
 }

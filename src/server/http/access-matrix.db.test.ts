@@ -14,7 +14,20 @@ import { createTestUser, signIn, type SignedIn, type TestUser } from '../testing
 const HOME = { organizationCode: 'NGO-KORGAU-ASTANA', region: 'KZ-AST' };
 const AWAY = { organizationCode: 'NGO-SANA-SEZIM', region: 'KZ-SHY' };
 
+// A two-measure plan in the 2009-2011 layout, read without problems.
+const SMALL_PLAN = [
+  '**The Action Plan  ',
+  ' of the Government of the Republic of Kazakhstan  ',
+  ' to Combat and Prevent Human Trafficking Crimes for 2012-2014**',
+  '',
+  'No.\tAction\tCompletion Form\tResponsible for Performance\tDate of Performance\tEstimated Costs (ths. of KZT)\tSource of Financing',
+  '1\t2\t3\t4\t5\t6\t7',
+  '1.\tTo train labour inspectors\tInformation to MJ\tMLSP\tAnnually, by January 20th\tNot required\t-',
+  '2.\tTo inform the public\tInformation to MJ\tMCI\tQuarterly, by the 20th of the month following the reporting quarter\tNot required\t-',
+].join('\n');
+
 interface World {
+  planId: string;
   personId: string;
   homeOrganizationId: string;
   homeUser: TestUser;
@@ -36,6 +49,7 @@ const samples: Record<string, (world: World) => Promise<SampleRequest> | SampleR
   'GET /api/v1/reference/regions/{code}': () => ({ url: '/api/v1/reference/regions/KZ-AST', targetsHomeRecord: false }),
   'GET /api/v1/reference/state-bodies': () => ({ url: '/api/v1/reference/state-bodies', targetsHomeRecord: false }),
   'GET /api/v1/reference/organizations': () => ({ url: '/api/v1/reference/organizations?kind=shelter', targetsHomeRecord: false }),
+  'GET /api/v1/reference/organizations/{id}': (world) => ({ url: `/api/v1/reference/organizations/${world.homeOrganizationId}`, targetsHomeRecord: false }),
   'GET /api/v1/reference/criminal-code/articles': () => ({ url: '/api/v1/reference/criminal-code/articles', targetsHomeRecord: false }),
   'POST /api/v1/auth/login': (world) => ({
     url: '/api/v1/auth/login',
@@ -82,6 +96,10 @@ const samples: Record<string, (world: World) => Promise<SampleRequest> | SampleR
   }),
   'POST /api/v1/persons/search': () => ({ url: '/api/v1/persons/search', payload: { name: 'Matrix', purpose: 'access matrix check' }, targetsHomeRecord: false }),
   'GET /api/v1/audit/events': () => ({ url: '/api/v1/audit/events?limit=5', targetsHomeRecord: false }),
+  'POST /api/v1/plans/import/preview': () => ({ url: '/api/v1/plans/import/preview', payload: { text: SMALL_PLAN }, targetsHomeRecord: false }),
+  'POST /api/v1/plans': () => ({ url: '/api/v1/plans', payload: { text: SMALL_PLAN, coordinatorCode: 'MJ' }, targetsHomeRecord: false }),
+  'GET /api/v1/plans': () => ({ url: '/api/v1/plans', targetsHomeRecord: false }),
+  'GET /api/v1/plans/{id}/calendar': (world) => ({ url: `/api/v1/plans/${world.planId}/calendar`, targetsHomeRecord: false }),
 };
 
 interface Operation {
@@ -124,7 +142,13 @@ beforeAll(async () => {
   const person = await app.inject({ method: 'POST', url: '/api/v1/persons', headers: recorder.headers(), payload: { identity: { names: [{ given: 'Matrix', family: 'Home' }] } } });
   const homeUser = await createTestUser(testDatabase.database, { organizationCode: HOME.organizationCode, roles: ['analyst'], regionCodes: [HOME.region] });
   const homeOrganization = await testDatabase.database.db.selectFrom('organizations').select('id').where('code', '=', HOME.organizationCode).executeTakeFirstOrThrow();
+  const planner = await sessionFor('coordinator', HOME);
+  const plan = await app.inject({ method: 'POST', url: '/api/v1/plans', headers: planner.headers(), payload: { text: SMALL_PLAN, coordinatorCode: 'MJ' } });
+  if (plan.statusCode !== 201) {
+    throw new Error(`The sample plan was not imported: ${plan.body}`);
+  }
   world = {
+    planId: plan.json<{ id: string }>().id,
     personId: person.json<{ id: string }>().id,
     homeOrganizationId: homeOrganization.id,
     homeUser,

@@ -18,6 +18,7 @@ import type { Logger } from 'pino';
 import type { SenimDatabase } from '../db/database.js';
 import { registerReferenceRoutes } from '../modules/reference/reference.routes.js';
 import { registerHealthRoutes } from '../modules/system/health.routes.js';
+import { registerPlanRoutes } from '../modules/action-plan/plan.routes.js';
 import { registerAuditRoutes } from '../modules/audit/audit.routes.js';
 import { registerAuthRoutes } from '../modules/auth/auth.routes.js';
 import { registerDirectoryRoutes } from '../modules/directory/directory.routes.js';
@@ -151,6 +152,7 @@ export async function buildApp(options: AppOptions): Promise<SenimApp> {
       registerDirectoryRoutes(api, context);
       registerPersonRoutes(api, context);
       registerAuditRoutes(api, context);
+      registerPlanRoutes(api, context);
     },
     { prefix: '/api/v1' },
   );

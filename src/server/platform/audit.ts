@@ -25,6 +25,7 @@ export const auditActions = [
   'access.denied',
   'audit.searched',
   'system.bootstrap_admin_created',
+  'plan.imported',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

@@ -31,10 +31,6 @@ export function formatYearRange(fromIsoDate: string, toIsoDate: string, language
   );
 }
 
-export function formatDateTime(isoDateTime: string, language: UiLanguage): string {
-  return new Intl.DateTimeFormat(language, { dateStyle: 'long', timeStyle: 'long' }).format(new Date(isoDateTime));
-}
-
 export function formatList(items: readonly string[], language: UiLanguage): string {
   return new Intl.ListFormat(language, { style: 'long', type: 'conjunction' }).format(items);
 }

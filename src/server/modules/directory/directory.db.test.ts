@@ -97,4 +97,32 @@ describe('the national administrator manages organizations', () => {
     const trail = await testDatabase.database.db.selectFrom('audit_events').select('action').where('record_id', '=', created.json().id).execute();
     expect(trail).toEqual([{ action: 'organization.created' }]);
   });
+
+  it('moves a unit under another body, refuses a cycle, and removes the parent again', async () => {
+    const clssa = (await app.inject({ method: 'GET', url: '/api/v1/reference/organizations?limit=200&kind=state_body', headers: ngoAdmin.headers() }))
+      .json()
+      .items.find((organization: { code: string }) => organization.code === 'PGO-CLSSA');
+    const pgo = (await app.inject({ method: 'GET', url: '/api/v1/reference/organizations?limit=200&kind=state_body', headers: ngoAdmin.headers() }))
+      .json()
+      .items.find((organization: { code: string }) => organization.code === 'PGO');
+    expect(clssa.parentCode).toBe('PGO');
+    const cycle = await app.inject({ method: 'PATCH', url: `/api/v1/organizations/${pgo.id}`, headers: nationalAdmin.headers(), payload: { parentCode: 'PGO-CLSSA' } });
+    expect(cycle.statusCode).toBe(422);
+    expect(cycle.json().errors[0]).toEqual({ field: 'body.parentCode', message: 'would make a cycle' });
+    const detached = await app.inject({ method: 'PATCH', url: `/api/v1/organizations/${clssa.id}`, headers: nationalAdmin.headers(), payload: { parentCode: null } });
+    expect(detached.statusCode).toBe(200);
+    const one = await app.inject({ method: 'GET', url: `/api/v1/reference/organizations/${clssa.id}`, headers: ngoAdmin.headers() });
+    expect(one.json()).toMatchObject({ code: 'PGO-CLSSA', parentCode: null });
+  });
+
+  it('refuses an organization without a name in every language', async () => {
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/v1/organizations',
+      headers: nationalAdmin.headers(),
+      payload: { code: 'NGO-NAMELESS', kind: 'ngo', name: { ru: 'НПО', kk: ' ', en: 'NGO' }, abbreviation: { ru: 'Н', kk: 'Н', en: 'N' } },
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().errors[0].field).toBe('body.name.kk');
+  });
 });

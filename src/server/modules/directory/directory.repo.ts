@@ -119,3 +119,15 @@ export async function replaceOrganizationRegions(trx: Transaction<Database>, org
     await trx.insertInto('organization_regions').values(regionIds.map((regionId) => ({ organization_id: organizationId, region_id: regionId }))).execute();
   }
 }
+
+/** The organization and every organization above it, nearest first. */
+export async function ancestorIds(db: Executor, organizationId: string): Promise<string[]> {
+  const result = await sql<{ id: string }>`
+    with recursive chain(id, parent_id, depth) as (
+      select id, parent_id, 0 from organizations where id = ${organizationId}
+      union all
+      select o.id, o.parent_id, chain.depth + 1 from organizations o join chain on o.id = chain.parent_id where chain.depth < 50
+    )
+    select id from chain order by depth`.execute(db);
+  return result.rows.map((row) => row.id);
+}

@@ -26,6 +26,7 @@ import {
   replaceUserRegions,
   replaceUserRoles,
   selectOrganizationByCode,
+  ancestorIds,
   selectOrganizationById,
   selectSessionOwner,
   selectSessionsOfUser,
@@ -76,7 +77,7 @@ async function resolveRegions(context: AppContext, codes: readonly string[]): Pr
   return codes.map((code) => ids.get(code) ?? 0);
 }
 
-async function resolveParent(context: AppContext, parentCode: string | undefined) {
+async function resolveParent(context: AppContext, parentCode: string | null | undefined) {
   if (!parentCode) {
     return undefined;
   }
@@ -325,8 +326,10 @@ export async function updateOrganization(input: {
     throw new AppError('not_found', 'No such organization');
   }
   const parent = await resolveParent(context, request.parentCode);
-  if (parent?.id === input.organizationId) {
-    throw new AppError('unprocessable', 'An organization cannot be its own parent', { fields: [{ field: 'body.parentCode', message: 'is this organization' }] });
+  if (parent && (await ancestorIds(context.database.db, parent.id)).includes(input.organizationId)) {
+    throw new AppError('unprocessable', 'An organization cannot be placed under itself or one of its own units', {
+      fields: [{ field: 'body.parentCode', message: 'would make a cycle' }],
+    });
   }
   const regionIds = request.regionCodes ? await resolveRegions(context, request.regionCodes) : null;
   await context.database.db.transaction().execute(async (trx) => {
@@ -339,7 +342,7 @@ export async function updateOrganization(input: {
           ? { abbreviation_ru: request.abbreviation.ru, abbreviation_kk: request.abbreviation.kk, abbreviation_en: request.abbreviation.en }
           : {}),
         ...(request.byAgreement !== undefined ? { by_agreement: request.byAgreement } : {}),
-        ...(parent ? { parent_id: parent.id } : {}),
+        ...(request.parentCode === null ? { parent_id: null } : parent ? { parent_id: parent.id } : {}),
         ...(request.publicPhone !== undefined ? { public_phone: request.publicPhone } : {}),
         ...(request.capacity !== undefined ? { capacity: request.capacity } : {}),
       })

@@ -80,9 +80,12 @@ export async function selectRegionSuccessors(db: Kysely<Database>, regionIds: nu
  */
 export async function selectOrganizations(
   db: Kysely<Database>,
-  filter: { kinds: OrganizationKindColumn[] | null; regionCode: string | null; limit: number; offset: number },
+  filter: { kinds: OrganizationKindColumn[] | null; regionCode: string | null; limit: number; offset: number; id?: string },
 ) {
   let query = db.selectFrom('organizations as o');
+  if (filter.id) {
+    query = query.where('o.id', '=', filter.id);
+  }
   if (filter.kinds) {
     query = query.where('o.kind', 'in', filter.kinds);
   }

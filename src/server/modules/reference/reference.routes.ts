@@ -7,14 +7,16 @@ import {
   criminalCodeArticlePageSchema,
   organizationListQuerySchema,
   organizationPageSchema,
+  organizationSchema,
   regionCodeParamsSchema,
   regionListQuerySchema,
   regionPageSchema,
   regionSchema,
   stateBodyPageSchema,
 } from '../../../shared/reference.schemas.js';
+import { idParamsSchema } from '../../../shared/directory.schemas.js';
 import type { SenimDatabase } from '../../db/database.js';
-import { getRegion, listCriminalCodeArticles, listOrganizations, listRegions, listStateBodies } from './reference.service.js';
+import { getOrganization, getRegion, listCriminalCodeArticles, listOrganizations, listRegions, listStateBodies } from './reference.service.js';
 
 const errors = { 400: problemSchema, 401: problemSchema, 404: problemSchema };
 
@@ -77,6 +79,20 @@ export function registerReferenceRoutes(app: FastifyInstance, deps: { database: 
       },
     },
     async (request) => listOrganizations({ database, query: request.query }),
+  );
+
+  api.get(
+    '/reference/organizations/:id',
+    {
+      config: { access: 'signed-in' },
+      schema: {
+        summary: 'One organization with the regions it serves (never a shelter address)',
+        tags: ['reference'],
+        params: idParamsSchema,
+        response: { 200: organizationSchema, ...errors },
+      },
+    },
+    async (request) => getOrganization({ database, id: request.params.id }),
   );
 
   api.get(

@@ -5,6 +5,7 @@ import type {
   criminalCodeArticlePageSchema,
   OrganizationKind,
   organizationPageSchema,
+  organizationSchema,
   Region,
   regionPageSchema,
   stateBodyPageSchema,
@@ -109,6 +110,23 @@ export async function listStateBodies(input: {
   };
 }
 
+type OrganizationRow = Awaited<ReturnType<typeof selectOrganizations>>['rows'][number];
+
+function toOrganization(row: OrganizationRow) {
+  return {
+    id: row.id,
+    code: row.code,
+    kind: row.kind,
+    abbreviation: { ru: row.abbreviation_ru, kk: row.abbreviation_kk, en: row.abbreviation_en },
+    name: { ru: row.name_ru, kk: row.name_kk, en: row.name_en },
+    byAgreement: row.by_agreement,
+    parentCode: row.parent_code,
+    regionCodes: row.region_codes,
+    publicPhone: row.public_phone,
+    capacity: row.capacity,
+  };
+}
+
 export async function listOrganizations(input: {
   database: SenimDatabase;
   query: PaginationQuery & { kind?: OrganizationKind | undefined; region?: string | undefined };
@@ -120,21 +138,16 @@ export async function listOrganizations(input: {
     limit: query.limit,
     offset: query.offset,
   });
-  return {
-    items: rows.map((row) => ({
-      id: row.id,
-      code: row.code,
-      kind: row.kind,
-      abbreviation: { ru: row.abbreviation_ru, kk: row.abbreviation_kk, en: row.abbreviation_en },
-      name: { ru: row.name_ru, kk: row.name_kk, en: row.name_en },
-      byAgreement: row.by_agreement,
-      parentCode: row.parent_code,
-      regionCodes: row.region_codes,
-      publicPhone: row.public_phone,
-      capacity: row.capacity,
-    })),
-    page: { limit: query.limit, offset: query.offset, total },
-  };
+  return { items: rows.map(toOrganization), page: { limit: query.limit, offset: query.offset, total } };
+}
+
+export async function getOrganization(input: { database: SenimDatabase; id: string }): Promise<z.infer<typeof organizationSchema>> {
+  const { rows } = await selectOrganizations(input.database.db, { kinds: null, regionCode: null, limit: 1, offset: 0, id: input.id });
+  const [row] = rows;
+  if (!row) {
+    throw new AppError('not_found', 'No such organization');
+  }
+  return toOrganization(row);
 }
 
 export async function listCriminalCodeArticles(input: {

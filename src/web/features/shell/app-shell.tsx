@@ -10,13 +10,14 @@ export const mainContentId = 'main-content';
 
 interface NavEntry {
   to: string;
-  label: 'shell.navUsers' | 'shell.navAudit';
+  label: 'shell.navUsers' | 'shell.navOrganizations' | 'shell.navAudit';
   permission: Permission;
 }
 
 // A page appears in the navigation only for roles the API lets use it.
 const signedInEntries: readonly NavEntry[] = [
   { to: '/admin/users', label: 'shell.navUsers', permission: 'users.read' },
+  { to: '/admin/organizations', label: 'shell.navOrganizations', permission: 'organizations.manage' },
   { to: '/audit', label: 'shell.navAudit', permission: 'audit.read' },
 ];
 

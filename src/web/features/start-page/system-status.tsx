@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { healthSchema, type Health } from '../../../shared/system.schemas.js';
-import { formatDateTime } from '../../components/formatting.js';
+import { formatDateTimeInKazakhstan } from '../../components/formatting.js';
 import { QueryResult } from '../../components/query-result.js';
 import { useApiQuery } from '../../components/use-api-query.js';
 import { useUiLanguage } from '../../components/use-ui-language.js';
@@ -54,7 +54,7 @@ function HealthDetails({ health }: { health: Health }) {
       <div>
         <dt>{t('status.serverTime')}</dt>
         <dd>
-          <time dateTime={health.serverTime}>{formatDateTime(health.serverTime, language)}</time>
+          <time dateTime={health.serverTime}>{formatDateTimeInKazakhstan(health.serverTime, language)}</time>
         </dd>
       </div>
     </dl>

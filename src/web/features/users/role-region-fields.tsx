@@ -94,15 +94,18 @@ export interface RegionCheckboxesProps {
   selected: readonly string[];
   error: string | undefined;
   onChange: (codes: string[]) => void;
+  /** The group's name and hint; a user's regions by default. */
+  legend?: string;
+  hint?: string;
 }
 
 /** Regions from the public reference list, sorted by name in the interface language. */
-export function RegionCheckboxes({ idPrefix, selected, error, onChange }: RegionCheckboxesProps) {
+export function RegionCheckboxes({ idPrefix, selected, error, onChange, legend, hint }: RegionCheckboxesProps) {
   const { t } = useTranslation();
   const language = useUiLanguage();
   const query = useRegions();
   return (
-    <CheckboxGroup id={idPrefix} legend={t('userForm.regions')} hint={t('userForm.regionsHint')} error={error}>
+    <CheckboxGroup id={idPrefix} legend={legend ?? t('userForm.regions')} hint={hint ?? t('userForm.regionsHint')} error={error}>
       <QueryResult query={query}>
         {(page) => {
           const collator = new Intl.Collator(language);

@@ -1,0 +1,134 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Database } from '../../db/schema.js';
+
+type Executor = Kysely<Database> | Transaction<Database>;
+
+export async function selectOrganizationIdsByCode(db: Executor, codes: string[]): Promise<Map<string, string>> {
+  if (codes.length === 0) {
+    return new Map();
+  }
+  const rows = await db.selectFrom('organizations').select(['id', 'code']).where('code', 'in', codes).execute();
+  return new Map(rows.map((row) => [row.code, row.id]));
+}
+
+export async function selectAkimatIds(db: Executor): Promise<string[]> {
+  const rows = await db.selectFrom('organizations').select('id').where('kind', '=', 'akimat').orderBy('code').execute();
+  return rows.map((row) => row.id);
+}
+
+export async function insertPlan(
+  trx: Transaction<Database>,
+  plan: { title: string; coordinatorOrganizationId: string; fromYear: number; toYear: number; decree: string | null; sourceText: string; importedBy: string | null },
+): Promise<string> {
+  const row = await trx
+    .insertInto('action_plans')
+    .values({
+      title: plan.title,
+      level: 'national',
+      coordinator_organization_id: plan.coordinatorOrganizationId,
+      period_from_year: plan.fromYear,
+      period_to_year: plan.toYear,
+      decree: plan.decree,
+      source_text: plan.sourceText,
+      imported_by: plan.importedBy,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function insertMeasure(
+  trx: Transaction<Database>,
+  measure: {
+    planId: string;
+    number: number;
+    action: string;
+    completionForm: string;
+    deadlineText: string;
+    deadlineRule: unknown;
+    costs: unknown;
+    costsText: string;
+    fundingText: string;
+    fundingSources: string[];
+    budgetProgrammes: string[];
+  },
+): Promise<string> {
+  const row = await trx
+    .insertInto('plan_measures')
+    .values({
+      plan_id: measure.planId,
+      number: measure.number,
+      action: measure.action,
+      completion_form: measure.completionForm,
+      deadline_text: measure.deadlineText,
+      deadline_rule: measure.deadlineRule === null ? null : JSON.stringify(measure.deadlineRule),
+      costs: JSON.stringify(measure.costs),
+      costs_text: measure.costsText,
+      funding_text: measure.fundingText,
+      funding_sources: measure.fundingSources,
+      budget_programmes: measure.budgetProgrammes,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function insertMeasureBodies(
+  trx: Transaction<Database>,
+  rows: Array<{ measureId: string; organizationId: string; position: number; writtenAs: string; lead: boolean; byAgreement: boolean }>,
+): Promise<void> {
+  if (rows.length === 0) {
+    return;
+  }
+  await trx
+    .insertInto('plan_measure_bodies')
+    .values(
+      rows.map((row) => ({
+        measure_id: row.measureId,
+        organization_id: row.organizationId,
+        position: row.position,
+        written_as: row.writtenAs,
+        lead: row.lead,
+        by_agreement: row.byAgreement,
+      })),
+    )
+    // "MJ, ..., Akimats" can name a body twice; it reports once.
+    .onConflict((oc) => oc.columns(['measure_id', 'organization_id']).doNothing())
+    .execute();
+}
+
+export async function selectPlans(db: Executor) {
+  return db
+    .selectFrom('action_plans as p')
+    .innerJoin('organizations as o', 'o.id', 'p.coordinator_organization_id')
+    .select([
+      'p.id',
+      'p.title',
+      'p.level',
+      'o.code as coordinator_code',
+      'p.period_from_year',
+      'p.period_to_year',
+      'p.created_at',
+      sql<number>`(select count(*) from plan_measures m where m.plan_id = p.id)`.as('measures'),
+    ])
+    .orderBy('p.period_from_year', 'desc')
+    .orderBy('p.created_at', 'desc')
+    .execute();
+}
+
+export async function selectPlan(db: Executor, planId: string) {
+  return db.selectFrom('action_plans').select(['id', 'period_from_year', 'period_to_year']).where('id', '=', planId).executeTakeFirst();
+}
+
+export async function selectMeasureBodies(db: Executor, planId: string, organizationCode: string | null) {
+  let query = db
+    .selectFrom('plan_measures as m')
+    .innerJoin('plan_measure_bodies as b', 'b.measure_id', 'm.id')
+    .innerJoin('organizations as o', 'o.id', 'b.organization_id')
+    .select(['m.number', 'm.deadline_rule', 'o.code as organization_code', 'b.lead', 'b.by_agreement', 'b.position'])
+    .where('m.plan_id', '=', planId);
+  if (organizationCode) {
+    query = query.where('o.code', '=', organizationCode);
+  }
+  return query.orderBy('m.number').orderBy('b.position').orderBy('o.code').execute();
+}

@@ -1,0 +1,169 @@
+import type { z } from 'zod';
+import { AppError } from '../../../shared/errors.js';
+import type { planCalendarSchema, planImportConfirmSchema, planImportPreviewSchema, planListSchema } from '../../../shared/plan.schemas.js';
+import type { SenimDatabase } from '../../db/database.js';
+import type { Actor, RequestOrigin } from '../../platform/actor.js';
+import { recordAudit } from '../../platform/audit.js';
+import { requirePermission } from '../../platform/policy.js';
+import { listBodyNamesForPlans } from '../reference/reference.service.js';
+import { deadlineRuleSchema, describeDeadlineRule, reportingCalendar } from './deadline-rule.js';
+import { ALL_AKIMATS_CODE, parsePlanTable, type ImportProblem, type PlanImport } from './plan-table-parser.js';
+import { insertMeasure, insertMeasureBodies, insertPlan, selectAkimatIds, selectMeasureBodies, selectOrganizationIdsByCode, selectPlan, selectPlans } from './plan.repo.js';
+
+type IdentifiedProblem = ImportProblem & { id: string };
+
+async function readPlan(database: SenimDatabase, text: string): Promise<{ plan: PlanImport; problems: IdentifiedProblem[] }> {
+  const plan = parsePlanTable(text, { knownBodies: await listBodyNamesForPlans({ database }) });
+  // Ids follow the order of the problems, which follows the text: the same file gives the same ids.
+  return { plan, problems: plan.problems.map((problem, index) => ({ ...problem, id: `P${index + 1}` })) };
+}
+
+export async function previewImport(input: { database: SenimDatabase; actor: Actor; text: string; language: 'ru' | 'en' }): Promise<z.infer<typeof planImportPreviewSchema>> {
+  requirePermission(input.actor, 'plans.manage');
+  const { plan, problems } = await readPlan(input.database, input.text);
+  const period = plan.periodFromYear !== null && plan.periodToYear !== null ? { fromYear: plan.periodFromYear, toYear: plan.periodToYear } : null;
+  return {
+    title: plan.title,
+    periodFromYear: plan.periodFromYear,
+    periodToYear: plan.periodToYear,
+    measures: plan.measures.map((measure) => ({
+      number: measure.number,
+      action: measure.action,
+      responsible: measure.responsible.map(({ text, bodyCode, lead, byAgreement }) => ({ text, bodyCode, lead, byAgreement })),
+      deadlineText: measure.deadlineText,
+      deadline: measure.deadline ? describeDeadlineRule(measure.deadline, input.language) : null,
+      reports: measure.deadline && period ? reportingCalendar(measure.deadline, period).length : 0,
+      costsText: measure.costsText,
+      fundingSources: measure.fundingSources,
+    })),
+    problems: problems.map(({ id, measureNumber, field, text, message, line }) => ({ id, measureNumber, field, text, message, line })),
+  };
+}
+
+/**
+ * Stores a plan, but only once a person has resolved every problem the
+ * reading found: an unknown body is mapped to an organization (or its
+ * problem acknowledged, leaving that body out), anything else acknowledged.
+ */
+export async function importPlan(input: {
+  database: SenimDatabase;
+  actor: Actor;
+  request: z.infer<typeof planImportConfirmSchema>;
+  origin?: RequestOrigin;
+}): Promise<{ id: string; measures: number }> {
+  const { database, actor, request } = input;
+  requirePermission(actor, 'plans.manage');
+  const { plan, problems } = await readPlan(database, request.text);
+  if (plan.periodFromYear === null || plan.periodToYear === null) {
+    throw new AppError('unprocessable', 'The plan does not say which years it covers (e.g. "for 2009-2011" in its title)', {
+      fields: [{ field: 'body.text', message: 'no period found in the title' }],
+    });
+  }
+  const acknowledged = new Set(request.acknowledgedProblems);
+  const unresolved = problems.filter(
+    (problem) => !acknowledged.has(problem.id) && !(problem.field === 'responsible' && request.bodyMappings[problem.text] !== undefined),
+  );
+  if (unresolved.length > 0) {
+    throw new AppError('unprocessable', `${unresolved.length} problems must be resolved before the plan is imported`, {
+      fields: unresolved.map((problem) => ({
+        field: `problems.${problem.id}`,
+        message: `${problem.measureNumber === null ? '' : `measure ${problem.measureNumber}, `}line ${problem.line ?? '?'}: ${problem.message}`,
+      })),
+    });
+  }
+  const codes = [
+    request.coordinatorCode,
+    ...Object.values(request.bodyMappings),
+    ...plan.measures.flatMap((measure) => measure.responsible.map((body) => body.bodyCode ?? '')),
+  ].filter((code) => code !== '' && code !== ALL_AKIMATS_CODE);
+  const organizationIds = await selectOrganizationIdsByCode(database.db, [...new Set(codes)]);
+  const unknownCodes = [...new Set(codes)].filter((code) => !organizationIds.has(code));
+  if (unknownCodes.length > 0) {
+    throw new AppError('unprocessable', `Unknown organization codes: ${unknownCodes.join(', ')}`, {
+      fields: unknownCodes.map((code) => ({ field: 'body.bodyMappings', message: `no organization ${code}` })),
+    });
+  }
+  const coordinatorId = organizationIds.get(request.coordinatorCode) ?? '';
+  const akimatIds = await selectAkimatIds(database.db);
+  return database.db.transaction().execute(async (trx) => {
+    const planId = await insertPlan(trx, {
+      title: plan.title,
+      coordinatorOrganizationId: coordinatorId,
+      fromYear: plan.periodFromYear ?? 0,
+      toYear: plan.periodToYear ?? 0,
+      decree: plan.decree?.text ?? null,
+      sourceText: request.text,
+      importedBy: actor.kind === 'user' ? actor.userId : null,
+    });
+    for (const measure of plan.measures) {
+      const measureId = await insertMeasure(trx, {
+        planId,
+        number: measure.number,
+        action: measure.action,
+        completionForm: measure.completionForm,
+        deadlineText: measure.deadlineText,
+        deadlineRule: measure.deadline,
+        costs: measure.costs,
+        costsText: measure.costsText,
+        fundingText: measure.fundingText,
+        fundingSources: measure.fundingSources,
+        budgetProgrammes: measure.budgetProgrammes,
+      });
+      const bodies = measure.responsible.flatMap((body, position) => {
+        const code = body.bodyCode ?? request.bodyMappings[body.text] ?? null;
+        const ids = code === ALL_AKIMATS_CODE ? akimatIds : code ? [organizationIds.get(code) ?? ''] : [];
+        return ids.map((organizationId) => ({ measureId, organizationId, position, writtenAs: body.text, lead: body.lead, byAgreement: body.byAgreement }));
+      });
+      await insertMeasureBodies(trx, bodies);
+    }
+    await recordAudit(trx, {
+      actor,
+      action: 'plan.imported',
+      record: { type: 'action_plan', id: planId },
+      ...(input.origin ? { origin: input.origin } : {}),
+      details: { measures: plan.measures.length, acknowledgedProblems: request.acknowledgedProblems.join(','), mappedBodies: Object.keys(request.bodyMappings).length },
+    });
+    return { id: planId, measures: plan.measures.length };
+  });
+}
+
+export async function listPlans(input: { database: SenimDatabase }): Promise<z.infer<typeof planListSchema>> {
+  const rows = await selectPlans(input.database.db);
+  return {
+    items: rows.map((row) => ({
+      id: row.id,
+      title: row.title,
+      level: row.level,
+      coordinatorCode: row.coordinator_code,
+      periodFromYear: row.period_from_year,
+      periodToYear: row.period_to_year,
+      measures: row.measures,
+      createdAt: new Date(row.created_at).toISOString(),
+    })),
+  };
+}
+
+/** Every report due under a plan: each measure's rule over the plan's years, for each body that answers for it. */
+export async function planCalendar(input: { database: SenimDatabase; planId: string; organizationCode?: string | undefined }): Promise<z.infer<typeof planCalendarSchema>> {
+  const plan = await selectPlan(input.database.db, input.planId);
+  if (!plan) {
+    throw new AppError('not_found', 'No such plan');
+  }
+  const period = { fromYear: plan.period_from_year, toYear: plan.period_to_year };
+  const rows = await selectMeasureBodies(input.database.db, input.planId, input.organizationCode ?? null);
+  const items = rows.flatMap((row) => {
+    const rule = deadlineRuleSchema.safeParse(row.deadline_rule);
+    if (!rule.success) {
+      return [];
+    }
+    return reportingCalendar(rule.data, period).map((due) => ({
+      measure: row.number,
+      organizationCode: row.organization_code,
+      lead: row.lead,
+      byAgreement: row.by_agreement,
+      ...due,
+    }));
+  });
+  items.sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.measure - b.measure || Number(b.lead) - Number(a.lead) || a.organizationCode.localeCompare(b.organizationCode));
+  return { items };
+}
