@@ -1,60 +1,11 @@
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { currentTotpCode } from '../src/server/platform/auth/totp.js';
 import { TEST_ADMIN_EMAIL, TEST_ADMIN_PASSWORD } from '../src/server/testing/test-database.js';
-import { startTestServer, type TestServer } from '../src/server/testing/test-server.js';
 import { createTestUser } from '../src/server/testing/test-users.js';
+import { useBrowserAgainstTestServer } from './browser-harness.js';
 
-// Flags for a sandboxed CI container: no GPU, no background traffic to Google.
-const chromiumArgs = [
-  '--no-sandbox',
-  '--headless',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-let server: TestServer | undefined;
-let browser: Browser | undefined;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: chromiumArgs,
-  });
-});
-
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-function testServer(): TestServer {
-  if (server === undefined) {
-    throw new Error('the test server did not start');
-  }
-  return server;
-}
-
-async function openPage(path: string, locale: string): Promise<Page> {
-  if (browser === undefined) {
-    throw new Error('the browser did not start');
-  }
-  const context = await browser.newContext({ locale });
-  contexts.push(context);
-  const page = await context.newPage();
-  await page.goto(`${testServer().url}${path}`);
-  return page;
-}
+const { testServer, openPage } = useBrowserAgainstTestServer();
 
 interface SignInLabels {
   email: string;

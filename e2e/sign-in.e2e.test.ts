@@ -1,21 +1,9 @@
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { currentTotpCode } from '../src/server/platform/auth/totp.js';
 import { TEST_ADMIN_EMAIL, TEST_ADMIN_PASSWORD } from '../src/server/testing/test-database.js';
-import { startTestServer, type TestServer } from '../src/server/testing/test-server.js';
 import { createTestUser, signIn as signInThroughApi } from '../src/server/testing/test-users.js';
-
-// Flags for a sandboxed CI container: no GPU, no background traffic to Google.
-const chromiumArgs = [
-  '--no-sandbox',
-  '--headless',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import { useBrowserAgainstTestServer } from './browser-harness.js';
 
 interface SignInLabels {
   email: string;
@@ -41,45 +29,7 @@ const english: SignInLabels = {
   confirm: 'Confirm',
 };
 
-let server: TestServer | undefined;
-let browser: Browser | undefined;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: chromiumArgs,
-  });
-});
-
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-function testServer(): TestServer {
-  if (server === undefined) {
-    throw new Error('the test server did not start');
-  }
-  return server;
-}
-
-/** A fresh browser profile (no cookies, empty localStorage) at `path`. */
-async function openPage(path: string, locale = 'ru-RU'): Promise<Page> {
-  if (browser === undefined) {
-    throw new Error('the browser did not start');
-  }
-  const context = await browser.newContext({ locale });
-  contexts.push(context);
-  const page = await context.newPage();
-  await page.goto(`${testServer().url}${path}`);
-  return page;
-}
+const { testServer, openPage } = useBrowserAgainstTestServer();
 
 async function submitPassword(page: Page, email: string, password: string, labels: SignInLabels = russian): Promise<void> {
   await page.getByLabel(labels.email).fill(email);

@@ -1,19 +1,8 @@
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { testDatabaseKind } from '../src/server/testing/test-database.js';
-import { startTestServer, type TestServer } from '../src/server/testing/test-server.js';
+import { useBrowserAgainstTestServer } from './browser-harness.js';
 
-// Flags for a sandboxed CI container: no GPU, no background traffic to Google.
-const chromiumArgs = [
-  '--no-sandbox',
-  '--headless',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 const regionCaption = {
   ru: 'Области и города республиканского значения',
@@ -34,37 +23,11 @@ const articleCaption = {
 
 const databaseText = testDatabaseKind() === 'pglite' ? 'встроенная PostgreSQL (PGlite)' : 'сервер PostgreSQL';
 
-let server: TestServer | undefined;
-let browser: Browser | undefined;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: chromiumArgs,
-  });
-});
-
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const { openPage } = useBrowserAgainstTestServer();
 
 /** A fresh browser profile (empty localStorage) whose user prefers `locale`. */
 async function openStartPage(locale: string): Promise<Page> {
-  if (browser === undefined || server === undefined) {
-    throw new Error('the browser or the test server did not start');
-  }
-  const context = await browser.newContext({ locale });
-  contexts.push(context);
-  const page = await context.newPage();
-  await page.goto(server.url);
-  return page;
+  return openPage('/', locale);
 }
 
 async function htmlLang(page: Page): Promise<string | null> {

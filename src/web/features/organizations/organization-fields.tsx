@@ -212,13 +212,11 @@ function ParentSelect({ id, value, error, directory, saved, onChange }: ParentSe
   const candidates = directory
     .filter((organization) => !excluded.has(organization.code))
     .sort((a, b) => collator.compare(pickText(a.name, language), pickText(b.name, language)));
-  // The API can replace a parent but not remove it, so "none" is offered only where there is none yet.
-  const keepsParent = saved?.parentCode !== null && saved?.parentCode !== undefined;
   return (
     <SelectField
       id={id}
       label={t('organizationForm.parent')}
-      hint={keepsParent ? t('organizationForm.parentReplaceHint') : t('organizationForm.parentHint')}
+      hint={t('organizationForm.parentHint')}
       className="input-wide"
       value={value}
       error={error}
@@ -226,7 +224,7 @@ function ParentSelect({ id, value, error, directory, saved, onChange }: ParentSe
         onChange(event.target.value);
       }}
     >
-      {!keepsParent && <option value="">{t('organizationForm.parentNone')}</option>}
+      <option value="">{t('organizationForm.parentNone')}</option>
       {candidates.map((organization) => (
         <option key={organization.code} value={organization.code}>
           {pickText(organization.name, language)} ({organization.code})

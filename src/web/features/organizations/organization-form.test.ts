@@ -83,9 +83,11 @@ describe('a change to an organization', () => {
     });
   });
 
-  it('treats regions as a set, and an emptied parent as no change (the API cannot remove one)', () => {
+  it('treats regions as a set, and an emptied parent as removing it', () => {
     const withParent = { ...shelter, parentCode: 'NGO-UCC', regionCodes: ['KZ-ALA', 'KZ-ALM'] };
-    expect(changesOf(withParent, { ...draftOf(withParent), regionCodes: ['KZ-ALM', 'KZ-ALA'], parentCode: '' })).toBeNull();
+    expect(changesOf(withParent, { ...draftOf(withParent), regionCodes: ['KZ-ALM', 'KZ-ALA'] })).toBeNull();
+    expect(changesOf(withParent, { ...draftOf(withParent), parentCode: '' })).toEqual({ parentCode: null });
+    expect(changesOf(shelter, { ...draftOf(shelter), parentCode: '' })).toBeNull();
     expect(changesOf(withParent, { ...draftOf(withParent), parentCode: 'HRC' })).toEqual({ parentCode: 'HRC' });
   });
 

@@ -163,10 +163,7 @@ export function newOrganizationOf(draft: OrganizationDraft): NewOrganization {
   };
 }
 
-/**
- * Only what differs from the saved organization; null when nothing does. The
- * API can set a parent but not remove one, so an emptied parent is no change.
- */
+/** Only what differs from the saved organization; null when nothing does. An emptied parent removes it. */
 export function changesOf(saved: Organization, draft: OrganizationDraft): OrganizationChange | null {
   const name = trimmedText(draft.name);
   const abbreviation = trimmedText(draft.abbreviation);
@@ -176,7 +173,7 @@ export function changesOf(saved: Organization, draft: OrganizationDraft): Organi
     ...(sameText(name, saved.name) ? {} : { name }),
     ...(sameText(abbreviation, saved.abbreviation) ? {} : { abbreviation }),
     ...(draft.byAgreement === saved.byAgreement ? {} : { byAgreement: draft.byAgreement }),
-    ...(draft.parentCode === '' || draft.parentCode === saved.parentCode ? {} : { parentCode: draft.parentCode }),
+    ...((draft.parentCode === '' ? null : draft.parentCode) === saved.parentCode ? {} : { parentCode: draft.parentCode === '' ? null : draft.parentCode }),
     ...(sameSet(draft.regionCodes, saved.regionCodes) ? {} : { regionCodes: draft.regionCodes }),
     ...(phone === saved.publicPhone ? {} : { publicPhone: phone }),
     ...(capacity === saved.capacity ? {} : { capacity }),
