@@ -29,6 +29,30 @@ function printText(preview: PlanPreview): void {
   }
 }
 
+interface CalendarCsvRow {
+  measure: number;
+  body: string;
+  lead: boolean;
+  byAgreement: boolean;
+  periodLabel: string;
+  periodStart: string;
+  periodEnd: string;
+  dueDate: string;
+}
+
+function calendarCsv(rows: CalendarCsvRow[]): string {
+  return toCsv(rows, [
+    { header: 'measure', value: (row) => row.measure },
+    { header: 'body', value: (row) => row.body },
+    { header: 'lead', value: (row) => row.lead },
+    { header: 'by_agreement', value: (row) => row.byAgreement },
+    { header: 'period', value: (row) => row.periodLabel },
+    { header: 'period_start', value: (row) => row.periodStart },
+    { header: 'period_end', value: (row) => row.periodEnd },
+    { header: 'due_date', value: (row) => row.dueDate },
+  ]);
+}
+
 function readPlanFile(file: string): string {
   try {
     return readFileSync(file, 'utf8');
@@ -72,18 +96,7 @@ export function registerPlanCommand(program: Command): void {
         if (options.format === 'json') {
           console.log(JSON.stringify(preview, null, 2));
         } else if (options.format === 'csv') {
-          process.stdout.write(
-            toCsv(preview.calendar, [
-              { header: 'measure', value: (row) => row.measure },
-              { header: 'body', value: (row) => row.bodyCode ?? row.bodyText },
-              { header: 'lead', value: (row) => row.lead },
-              { header: 'by_agreement', value: (row) => row.byAgreement },
-              { header: 'period', value: (row) => row.periodLabel },
-              { header: 'period_start', value: (row) => row.periodStart },
-              { header: 'period_end', value: (row) => row.periodEnd },
-              { header: 'due_date', value: (row) => row.dueDate },
-            ]),
-          );
+          process.stdout.write(calendarCsv(preview.calendar.map((row) => ({ ...row, body: row.bodyCode ?? row.bodyText }))));
         } else {
           printText(preview);
         }
@@ -158,18 +171,7 @@ export function registerPlanCommand(program: Command): void {
           console.log(JSON.stringify(calendar.items, null, 2));
           return;
         }
-        process.stdout.write(
-          toCsv(calendar.items, [
-            { header: 'measure', value: (row) => row.measure },
-            { header: 'body', value: (row) => row.organizationCode },
-            { header: 'lead', value: (row) => row.lead },
-            { header: 'by_agreement', value: (row) => row.byAgreement },
-            { header: 'period', value: (row) => row.periodLabel },
-            { header: 'period_start', value: (row) => row.periodStart },
-            { header: 'period_end', value: (row) => row.periodEnd },
-            { header: 'due_date', value: (row) => row.dueDate },
-          ]),
-        );
+        process.stdout.write(calendarCsv(calendar.items.map((row) => ({ ...row, body: row.organizationCode }))));
       } finally {
         await database.close();
       }

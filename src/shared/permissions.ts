@@ -27,6 +27,8 @@ export const permissions = [
   'persons.identity.write',
   'persons.identity.search',
   'plans.manage',
+  'plan_reports.submit',
+  'plan_reports.review',
 ] as const;
 
 export type Permission = (typeof permissions)[number];
@@ -62,6 +64,10 @@ export const permissionTable: Record<Role, Partial<Record<Permission, Scope>>> =
     'users.read': 'organization',
     // Imports plans and edits their deadline rules; plans are the Government's, not one body's.
     'plans.manage': 'all',
+    // A coordinator is the focal point of a body: writes its reports, and, in
+    // the body that coordinates a plan, returns or accepts everyone's.
+    'plan_reports.submit': 'organization',
+    'plan_reports.review': 'organization',
   },
   first_responder: { ...identityWork },
   case_worker: { ...identityWork },

@@ -246,6 +246,40 @@ export interface PlanMeasureBodiesTable {
   by_agreement: boolean;
 }
 
+export type PlanReportStatus = 'draft' | 'submitted' | 'returned' | 'accepted';
+export type PlanWorkStatus = 'done' | 'in_progress' | 'not_started' | 'cannot_be_done';
+
+export interface PlanReportsTable {
+  id: Generated<string>;
+  measure_id: string;
+  organization_id: string;
+  period_label: string;
+  period_start: string;
+  period_end: string;
+  due_date: string;
+  status: PlanReportStatus;
+  work_status: PlanWorkStatus;
+  narrative: string;
+  cannot_reason: string | null;
+  people_trained: number | null;
+  events_held: number | null;
+  cases: number | null;
+  money_spent_thousands_kzt: ColumnType<string | null, number | null, number | null>;
+  submitted_at: NullableTimestamp;
+  submitted_by: string | null;
+  return_reason: string | null;
+  updated_at: GeneratedTimestamp;
+}
+
+export interface PlanReportStepsTable {
+  id: Generated<number>;
+  report_id: string;
+  step: 'saved' | 'submitted' | 'returned' | 'accepted';
+  actor_user_id: string | null;
+  note: string | null;
+  taken_at: GeneratedTimestamp;
+}
+
 export interface Database {
   senim_migrations: SenimMigrationsTable;
   regions: RegionsTable;
@@ -270,4 +304,6 @@ export interface Database {
   action_plans: ActionPlansTable;
   plan_measures: PlanMeasuresTable;
   plan_measure_bodies: PlanMeasureBodiesTable;
+  plan_reports: PlanReportsTable;
+  plan_report_steps: PlanReportStepsTable;
 }

@@ -23,11 +23,13 @@ const SMALL_PLAN = [
   'No.\tAction\tCompletion Form\tResponsible for Performance\tDate of Performance\tEstimated Costs (ths. of KZT)\tSource of Financing',
   '1\t2\t3\t4\t5\t6\t7',
   '1.\tTo train labour inspectors\tInformation to MJ\tMLSP\tAnnually, by January 20th\tNot required\t-',
-  '2.\tTo inform the public\tInformation to MJ\tMCI\tQuarterly, by the 20th of the month following the reporting quarter\tNot required\t-',
+  '2.\tTo inform the public\tInformation to MJ\tNGO-KORGAU-ASTANA, NGO-SANA-SEZIM\tQuarterly, by the 20th of the month following the reporting quarter\tNot required\t-',
 ].join('\n');
 
 interface World {
   planId: string;
+  reportId: string;
+  freshSubmittedReportId(): Promise<string>;
   personId: string;
   homeOrganizationId: string;
   homeUser: TestUser;
@@ -100,6 +102,21 @@ const samples: Record<string, (world: World) => Promise<SampleRequest> | SampleR
   'POST /api/v1/plans': () => ({ url: '/api/v1/plans', payload: { text: SMALL_PLAN, coordinatorCode: 'MJ' }, targetsHomeRecord: false }),
   'GET /api/v1/plans': () => ({ url: '/api/v1/plans', targetsHomeRecord: false }),
   'GET /api/v1/plans/{id}/calendar': (world) => ({ url: `/api/v1/plans/${world.planId}/calendar`, targetsHomeRecord: false }),
+  'GET /api/v1/plans/{id}/obligations': (world) => ({ url: `/api/v1/plans/${world.planId}/obligations`, targetsHomeRecord: false }),
+  'PUT /api/v1/plans/{id}/reports': (world) => ({
+    url: `/api/v1/plans/${world.planId}/reports`,
+    // Saving a draft again is allowed, so every caller may use the same period.
+    payload: { measure: 2, periodLabel: '2014-Q4', workStatus: 'in_progress', narrative: 'Leaflets printed' },
+    targetsHomeRecord: false,
+  }),
+  // The sample plan is coordinated by the HOME organization, which reviews its reports.
+  'GET /api/v1/plan-reports/{id}': (world) => ({ url: `/api/v1/plan-reports/${world.reportId}`, targetsHomeRecord: true }),
+  'POST /api/v1/plan-reports/{id}/return': async (world) => ({
+    url: `/api/v1/plan-reports/${await world.freshSubmittedReportId()}/return`,
+    payload: { reason: 'Add the number of leaflets' },
+    targetsHomeRecord: true,
+  }),
+  'POST /api/v1/plan-reports/{id}/accept': async (world) => ({ url: `/api/v1/plan-reports/${await world.freshSubmittedReportId()}/accept`, targetsHomeRecord: true }),
 };
 
 interface Operation {
@@ -143,12 +160,45 @@ beforeAll(async () => {
   const homeUser = await createTestUser(testDatabase.database, { organizationCode: HOME.organizationCode, roles: ['analyst'], regionCodes: [HOME.region] });
   const homeOrganization = await testDatabase.database.db.selectFrom('organizations').select('id').where('code', '=', HOME.organizationCode).executeTakeFirstOrThrow();
   const planner = await sessionFor('coordinator', HOME);
-  const plan = await app.inject({ method: 'POST', url: '/api/v1/plans', headers: planner.headers(), payload: { text: SMALL_PLAN, coordinatorCode: 'MJ' } });
+  const plan = await app.inject({ method: 'POST', url: '/api/v1/plans', headers: planner.headers(), payload: { text: SMALL_PLAN, coordinatorCode: HOME.organizationCode } });
   if (plan.statusCode !== 201) {
     throw new Error(`The sample plan was not imported: ${plan.body}`);
   }
+  const planId = plan.json<{ id: string }>().id;
+  const quarters = [2012, 2013, 2014].flatMap((year) => [1, 2, 3, 4].map((quarter) => `${year}-Q${quarter}`)).filter((label) => label !== '2014-Q4');
+  const nextQuarter = (): string => {
+    const quarter = quarters.shift();
+    if (!quarter) {
+      throw new Error('the sample plan has no reporting quarter left');
+    }
+    return quarter;
+  };
+  const report = async (submit: boolean): Promise<string> => {
+    const saved = await app.inject({
+      method: 'PUT',
+      url: `/api/v1/plans/${planId}/reports`,
+      headers: planner.headers(),
+      payload: { measure: 2, periodLabel: nextQuarter(), workStatus: 'done', narrative: 'Campaign held', submit },
+    });
+    if (saved.statusCode !== 200) {
+      throw new Error(`The sample report was not saved: ${saved.body}`);
+    }
+    return saved.json<{ id: string }>().id;
+  };
+  let submitted: string | null = null;
   world = {
-    planId: plan.json<{ id: string }>().id,
+    planId,
+    reportId: await report(false),
+    // A denied caller leaves the report submitted, so it serves the next caller too.
+    freshSubmittedReportId: async () => {
+      const status = submitted
+        ? (await testDatabase.database.db.selectFrom('plan_reports').select('status').where('id', '=', submitted).executeTakeFirstOrThrow()).status
+        : null;
+      if (!submitted || status !== 'submitted') {
+        submitted = await report(true);
+      }
+      return submitted;
+    },
     personId: person.json<{ id: string }>().id,
     homeOrganizationId: homeOrganization.id,
     homeUser,

@@ -26,6 +26,10 @@ export const auditActions = [
   'audit.searched',
   'system.bootstrap_admin_created',
   'plan.imported',
+  'plan_report.saved',
+  'plan_report.submitted',
+  'plan_report.returned',
+  'plan_report.accepted',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

@@ -10,12 +10,18 @@ import {
   planImportPreviewSchema,
   planImportRequestSchema,
   planListSchema,
+  obligationListSchema,
+  obligationQuerySchema,
+  planReportRequestSchema,
+  planReportSchema,
+  returnReportRequestSchema,
 } from '../../../shared/plan.schemas.js';
 import type { AppContext } from '../../http/app.js';
 import { actorOf, originOf } from '../../http/route-access.js';
+import { getReport, listObligations, reviewReport, saveReport } from './plan-report.service.js';
 import { importPlan, listPlans, planCalendar, previewImport } from './plan.service.js';
 
-const problems = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 422: problemSchema };
+const problems = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema, 422: problemSchema };
 
 export function registerPlanRoutes(app: FastifyInstance, context: AppContext): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -72,5 +78,69 @@ export function registerPlanRoutes(app: FastifyInstance, context: AppContext): v
       },
     },
     async (request) => planCalendar({ database, planId: request.params.id, organizationCode: request.query.organization }),
+  );
+
+  api.get(
+    '/plans/:id/obligations',
+    {
+      config: { access: { permission: 'plan_reports.submit' } },
+      schema: {
+        summary: 'Every report a body owes under a plan and where it stands (submitted, late, missing); the coordinating body sees all bodies',
+        tags: ['action plans'],
+        params: idParamsSchema,
+        querystring: obligationQuerySchema,
+        response: { 200: obligationListSchema, ...problems },
+      },
+    },
+    async (request) => listObligations({ database, actor: actorOf(request), planId: request.params.id, query: request.query }),
+  );
+
+  api.put(
+    '/plans/:id/reports',
+    {
+      config: { access: { permission: 'plan_reports.submit' } },
+      schema: {
+        summary: "Write your body's report on a measure for a period; submit it when ready",
+        tags: ['action plans'],
+        params: idParamsSchema,
+        body: planReportRequestSchema,
+        response: { 200: planReportSchema, ...problems },
+      },
+    },
+    async (request) => saveReport({ database, actor: actorOf(request), planId: request.params.id, request: request.body, origin: originOf(request) }),
+  );
+
+  api.get(
+    '/plan-reports/:id',
+    {
+      config: { access: { permission: 'plan_reports.submit' } },
+      schema: { summary: 'One report with its history', tags: ['action plans'], params: idParamsSchema, response: { 200: planReportSchema, ...problems } },
+    },
+    async (request) => getReport({ database, actor: actorOf(request), reportId: request.params.id }),
+  );
+
+  api.post(
+    '/plan-reports/:id/return',
+    {
+      config: { access: { permission: 'plan_reports.review' } },
+      schema: {
+        summary: 'Return a submitted report for revision, saying what to revise (coordinating body)',
+        tags: ['action plans'],
+        params: idParamsSchema,
+        body: returnReportRequestSchema,
+        response: { 200: planReportSchema, ...problems },
+      },
+    },
+    async (request) =>
+      reviewReport({ database, actor: actorOf(request), reportId: request.params.id, decision: { kind: 'return', reason: request.body.reason }, origin: originOf(request) }),
+  );
+
+  api.post(
+    '/plan-reports/:id/accept',
+    {
+      config: { access: { permission: 'plan_reports.review' } },
+      schema: { summary: 'Accept a submitted report (coordinating body)', tags: ['action plans'], params: idParamsSchema, response: { 200: planReportSchema, ...problems } },
+    },
+    async (request) => reviewReport({ database, actor: actorOf(request), reportId: request.params.id, decision: { kind: 'accept' }, origin: originOf(request) }),
   );
 }
