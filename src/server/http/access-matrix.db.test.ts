@@ -110,6 +110,10 @@ const samples: Record<string, (world: World) => Promise<SampleRequest> | SampleR
     targetsHomeRecord: false,
   }),
   // The sample plan is coordinated by the HOME organization, which reviews its reports.
+  'GET /api/v1/plans/{id}/consolidated-report': (world) => ({
+    url: `/api/v1/plans/${world.planId}/consolidated-report?date=2013-01-20&format=xlsx`,
+    targetsHomeRecord: true,
+  }),
   'GET /api/v1/plan-reports/{id}': (world) => ({ url: `/api/v1/plan-reports/${world.reportId}`, targetsHomeRecord: true }),
   'POST /api/v1/plan-reports/{id}/return': async (world) => ({
     url: `/api/v1/plan-reports/${await world.freshSubmittedReportId()}/return`,

@@ -1,3 +1,5 @@
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SenimApp } from '../../http/app.js';
 import { closeTestApp, createTestApp } from '../../testing/test-app.js';
@@ -114,6 +116,42 @@ describe('reporting on the Action Plan', () => {
     });
     expect(response.statusCode).toBe(400);
     expect(response.json().errors[0]).toEqual({ field: 'body.cannotReason', message: 'say why it cannot be done' });
+  });
+});
+
+describe('the consolidated report for the Government', () => {
+  it('names every measure, each body’s submission, and the gaps, as DOCX, XLSX and PDF', async () => {
+    const url = (format: string, language = 'en') => `/api/v1/plans/${planId}/consolidated-report?date=2013-01-20&format=${format}&language=${language}`;
+    const docx = await app.inject({ method: 'GET', url: url('docx') });
+    expect(docx.statusCode).toBe(401);
+
+    const word = await app.inject({ method: 'GET', url: url('docx'), headers: justice.headers() });
+    expect(word.statusCode, word.body).toBe(200);
+    expect(word.headers['content-type']).toContain('wordprocessingml');
+    expect(word.headers['content-disposition']).toContain('consolidated-report-2013-01-20-en.docx');
+    const documentXml = await (await JSZip.loadAsync(word.rawPayload)).file('word/document.xml')?.async('string');
+    expect(documentXml).toContain('40 labour inspectors from Astana, Almaty and Shymkent trained');
+    expect(documentXml).toContain('To inform the public about the 11616 hotline');
+    expect(documentXml).toMatch(/Ministry of (Culture and )?Information[^<]*/);
+    expect(documentXml).toContain('not submitted');
+
+    const excel = await app.inject({ method: 'GET', url: url('xlsx', 'ru'), headers: justice.headers() });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(excel.rawPayload as unknown as ArrayBuffer);
+    const rows = workbook.worksheets[0]?.getSheetValues().map((row) => JSON.stringify(row)) ?? [];
+    expect(rows.some((row) => row.includes('40 labour inspectors from Astana') && row.includes('принят'))).toBe(true);
+    const gaps = workbook.worksheets[1]?.getSheetValues().map((row) => JSON.stringify(row)) ?? [];
+    expect(gaps.some((row) => row.includes('2012-Q3') && row.includes('не представлен'))).toBe(true);
+
+    const pdf = await app.inject({ method: 'GET', url: url('pdf', 'ru'), headers: justice.headers() });
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.rawPayload.length).toBeGreaterThan(2000);
+  });
+
+  it('is for the coordinating body only', async () => {
+    const response = await app.inject({ method: 'GET', url: `/api/v1/plans/${planId}/consolidated-report?date=2013-01-20&format=pdf`, headers: labour.headers() });
+    expect(response.statusCode).toBe(404);
   });
 });
 

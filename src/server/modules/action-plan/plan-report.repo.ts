@@ -167,3 +167,16 @@ export async function insertStep(
 ): Promise<void> {
   await trx.insertInto('plan_report_steps').values({ report_id: input.reportId, step: input.step, actor_user_id: input.actorUserId, note: input.note }).execute();
 }
+
+export async function selectMeasuresOfPlan(db: Executor, planId: string) {
+  return db.selectFrom('plan_measures').select(['number', 'action']).where('plan_id', '=', planId).orderBy('number').execute();
+}
+
+export async function selectPlanHeader(db: Executor, planId: string) {
+  return db
+    .selectFrom('action_plans as p')
+    .innerJoin('organizations as o', 'o.id', 'p.coordinator_organization_id')
+    .select(['p.title', 'o.code as coordinator_code'])
+    .where('p.id', '=', planId)
+    .executeTakeFirst();
+}

@@ -7,13 +7,16 @@ import type { RequestOrigin, UserActor } from '../../platform/actor.js';
 import { recordAudit } from '../../platform/audit.js';
 import { can, requirePermission } from '../../platform/policy.js';
 import { todayIn } from '../reference/region-name.js';
+import { previousReportingDate, totalsOf, type ConsolidatedMeasure, type ConsolidatedReport, type ConsolidationLanguage } from './consolidated-report.js';
 import { deadlineRuleSchema, reportingCalendar } from './deadline-rule.js';
 import {
   insertReport,
   insertStep,
   isResponsibleFor,
   selectMeasure,
+  selectMeasuresOfPlan,
   selectPlanCoordinator,
+  selectPlanHeader,
   selectReport,
   selectReportFor,
   selectReportsOfPlan,
@@ -218,4 +221,70 @@ export async function reviewReport(input: {
     });
   });
   return getReport({ database, actor, reportId: report.id });
+}
+
+/**
+ * The consolidated report for the Government by a reporting date (20 January,
+ * 20 July): every measure, every report due in the half-year before that date,
+ * what each body sent, and the gaps. For the coordinating body only.
+ */
+export async function buildConsolidatedReport(input: {
+  database: SenimDatabase;
+  actor: UserActor;
+  planId: string;
+  reportingDate: string;
+  language: ConsolidationLanguage;
+}): Promise<ConsolidatedReport> {
+  const { database, actor } = input;
+  requirePermission(actor, 'plan_reports.review');
+  const plan = await requirePlan(database, input.planId);
+  if (!reviewsPlan(actor, plan)) {
+    throw new AppError('not_found', 'No such plan among those your organization coordinates');
+  }
+  const periodFrom = previousReportingDate(input.reportingDate);
+  const [obligations, reports, measures, organizations, header] = await Promise.all([
+    listObligations({ database, actor, planId: input.planId, query: {} }),
+    selectReportsOfPlan(database.db, input.planId, null),
+    selectMeasuresOfPlan(database.db, input.planId),
+    database.db.selectFrom('organizations').select(['code', 'name_ru', 'name_en']).execute(),
+    selectPlanHeader(database.db, input.planId),
+  ]);
+  const reportById = new Map(reports.map((report) => [report.id, report]));
+  const nameOf = new Map(organizations.map((row) => [row.code, input.language === 'ru' ? row.name_ru : row.name_en]));
+  const consolidated: ConsolidatedMeasure[] = measures.map((measure) => ({
+    number: measure.number,
+    action: measure.action,
+    submissions: obligations.items
+      .filter((item) => item.measure === measure.number && item.dueDate > periodFrom && item.dueDate <= input.reportingDate)
+      .map((item) => {
+        const report = item.reportId ? reportById.get(item.reportId) : undefined;
+        return {
+          organizationCode: item.organizationCode,
+          organizationName: nameOf.get(item.organizationCode) ?? item.organizationCode,
+          lead: item.lead,
+          periodLabel: item.periodLabel,
+          dueDate: item.dueDate,
+          reportStatus: item.reportStatus,
+          late: item.late,
+          workStatus: report?.work_status ?? null,
+          narrative: report?.narrative ?? null,
+          cannotReason: report?.cannot_reason ?? null,
+          indicators: {
+            peopleTrained: report?.people_trained ?? null,
+            eventsHeld: report?.events_held ?? null,
+            cases: report?.cases ?? null,
+            moneySpentThousandsKzt: report?.money_spent_thousands_kzt == null ? null : Number(report.money_spent_thousands_kzt),
+          },
+        };
+      }),
+  }));
+  return {
+    planTitle: header?.title ?? '',
+    coordinator: nameOf.get(header?.coordinator_code ?? '') ?? header?.coordinator_code ?? '',
+    reportingDate: input.reportingDate,
+    periodFrom,
+    language: input.language,
+    measures: consolidated,
+    totals: totalsOf(consolidated),
+  };
 }

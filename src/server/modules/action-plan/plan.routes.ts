@@ -18,8 +18,12 @@ import {
 } from '../../../shared/plan.schemas.js';
 import type { AppContext } from '../../http/app.js';
 import { actorOf, originOf } from '../../http/route-access.js';
-import { getReport, listObligations, reviewReport, saveReport } from './plan-report.service.js';
+import { consolidationMediaType, renderConsolidatedReport } from './consolidated-report.render.js';
+import { buildConsolidatedReport, getReport, listObligations, reviewReport, saveReport } from './plan-report.service.js';
 import { importPlan, listPlans, planCalendar, previewImport } from './plan.service.js';
+
+// A file sent as it is: Fastify passes a Buffer through without serializing it.
+const binaryDocumentSchema = z.custom<Buffer>((value) => Buffer.isBuffer(value)).meta({ type: 'string', format: 'binary' });
 
 const problems = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema, 422: problemSchema };
 
@@ -142,5 +146,38 @@ export function registerPlanRoutes(app: FastifyInstance, context: AppContext): v
       schema: { summary: 'Accept a submitted report (coordinating body)', tags: ['action plans'], params: idParamsSchema, response: { 200: planReportSchema, ...problems } },
     },
     async (request) => reviewReport({ database, actor: actorOf(request), reportId: request.params.id, decision: { kind: 'accept' }, origin: originOf(request) }),
+  );
+
+  api.get(
+    '/plans/:id/consolidated-report',
+    {
+      config: { access: { permission: 'plan_reports.review' } },
+      schema: {
+        summary: 'The consolidated report for the Government by a reporting date, as DOCX, PDF or XLSX (coordinating body)',
+        tags: ['action plans'],
+        params: idParamsSchema,
+        querystring: z.object({
+          date: z.iso.date().describe('The reporting date, e.g. 2010-01-20; reports due in the six months up to it are counted'),
+          format: z.enum(['docx', 'pdf', 'xlsx']),
+          language: z.enum(['ru', 'en']).default('ru'),
+        }),
+        response: {
+          200: {
+            description: 'The document',
+            content: Object.fromEntries(Object.values(consolidationMediaType).map((mediaType) => [mediaType, { schema: binaryDocumentSchema }])),
+          },
+          ...problems,
+        },
+      },
+    },
+    async (request, reply) => {
+      const { date, format, language } = request.query;
+      const report = await buildConsolidatedReport({ database, actor: actorOf(request), planId: request.params.id, reportingDate: date, language });
+      const document = await renderConsolidatedReport(report, format);
+      return reply
+        .type(consolidationMediaType[format])
+        .header('content-disposition', `attachment; filename="consolidated-report-${date}-${language}.${format}"`)
+        .send(document);
+    },
   );
 }
