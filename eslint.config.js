@@ -45,8 +45,8 @@ export default tseslint.config(
     },
   },
   {
-    // These tools require a default export.
-    files: ['vite.config.ts', 'vitest.config.ts', 'eslint.config.js'],
+    // These tools, and type declarations of packages that export a default, require a default export.
+    files: ['vite.config.ts', 'vitest.config.ts', 'eslint.config.js', 'src/types/*.d.ts'],
     rules: { 'no-restricted-syntax': 'off' },
   },
   {

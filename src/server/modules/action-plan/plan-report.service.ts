@@ -273,7 +273,7 @@ export async function buildConsolidatedReport(input: {
             peopleTrained: report?.people_trained ?? null,
             eventsHeld: report?.events_held ?? null,
             cases: report?.cases ?? null,
-            moneySpentThousandsKzt: report?.money_spent_thousands_kzt == null ? null : Number(report.money_spent_thousands_kzt),
+            moneySpentThousandsKzt: report?.money_spent_thousands_kzt === null || report === undefined ? null : Number(report.money_spent_thousands_kzt),
           },
         };
       }),
