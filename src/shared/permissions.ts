@@ -62,8 +62,8 @@ export const permissionTable: Record<Role, Partial<Record<Permission, Scope>>> =
   },
   coordinator: {
     'users.read': 'organization',
-    // Imports plans and edits their deadline rules; plans are the Government's, not one body's.
-    'plans.manage': 'all',
+    // Imports plans its own body coordinates, and edits their deadline rules.
+    'plans.manage': 'organization',
     // A coordinator is the focal point of a body: writes its reports, and, in
     // the body that coordinates a plan, returns or accepts everyone's.
     'plan_reports.submit': 'organization',

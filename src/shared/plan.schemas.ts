@@ -139,3 +139,17 @@ export const obligationQuerySchema = z.object({
 });
 
 export const returnReportRequestSchema = z.object({ reason: z.string().trim().min(5, 'say what must be revised').max(2_000) });
+
+export const measureParamsSchema = z.object({
+  id: z.uuid('must be a UUID'),
+  number: z.coerce.number().int().min(1).max(10_000),
+});
+
+export const measureDeadlineSchema = z
+  .object({
+    number: z.number().int(),
+    deadlineText: z.string(),
+    rule: z.unknown().nullable().describe('The deadline rule (see DeadlineRule); null when none is set'),
+    description: z.string().nullable(),
+  })
+  .meta({ id: 'MeasureDeadline' });

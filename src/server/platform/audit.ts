@@ -26,6 +26,7 @@ export const auditActions = [
   'audit.searched',
   'system.bootstrap_admin_created',
   'plan.imported',
+  'plan.deadline_changed',
   'plan_report.saved',
   'plan_report.submitted',
   'plan_report.returned',

@@ -163,3 +163,25 @@ describe('lateness', () => {
     expect(isLate({ dueDate: '2026-01-20', status: 'draft', submittedOn: null }, '2026-11-23')).toBe(true);
   });
 });
+
+// Last: it changes measure 1's calendar, which the stories above rely on.
+describe('deadline rules a coordinator can edit', () => {
+  it('moving measure 1 to semi-annual reporting changes what is owed at once', async () => {
+    const changed = await app.inject({
+      method: 'PUT',
+      url: `/api/v1/plans/${planId}/measures/1/deadline`,
+      headers: justice.headers(),
+      payload: { rule: { kind: 'semiannual', dates: [{ month: 1, day: 20 }, { month: 7, day: 20 }] } },
+    });
+    expect(changed.statusCode, changed.body).toBe(200);
+    expect(changed.json().description).toMatch(/20 January and 20 July/);
+    const owed = await app.inject({ method: 'GET', url: `/api/v1/plans/${planId}/obligations`, headers: police.headers() });
+    expect(owed.json().items.map((item: { periodLabel: string }) => item.periodLabel)).toEqual(['2012-H1', '2012-H2', '2013-H1', '2013-H2', '2014-H1', '2014-H2']);
+    const invalid = await app.inject({ method: 'PUT', url: `/api/v1/plans/${planId}/measures/1/deadline`, headers: justice.headers(), payload: { rule: { kind: 'annual', month: 13, day: 40 } } });
+    expect(invalid.statusCode).toBe(400);
+    expect(invalid.json().errors[0].field).toMatch(/^body\.rule/);
+    // Another ministry's coordinator does not edit a plan the Ministry of Justice coordinates.
+    const notCoordinator = await app.inject({ method: 'PUT', url: `/api/v1/plans/${planId}/measures/1/deadline`, headers: labour.headers(), payload: { rule: { kind: 'annual', month: 1, day: 20 } } });
+    expect(notCoordinator.statusCode).toBe(404);
+  });
+});

@@ -89,7 +89,18 @@ describe('importing the 2009-2011 Action Plan', () => {
     expect(response.json().detail).toContain('NO-SUCH-BODY');
   });
 
-  it('is for coordinators only', async () => {
+  it('is for coordinators, of plans their own body coordinates', async () => {
+    const labour = await signIn(app, await createTestUser(testDatabase.database, { organizationCode: 'MLSP', roles: ['coordinator'] }));
+    const preview = (await app.inject({ method: 'POST', url: '/api/v1/plans/import/preview', headers: labour.headers(), payload: { text: planText } })).json();
+    const forJustice = await app.inject({
+      method: 'POST',
+      url: '/api/v1/plans',
+      headers: labour.headers(),
+      payload: { text: planText, coordinatorCode: 'MJ', acknowledgedProblems: preview.problems.map((problem: { id: string }) => problem.id) },
+    });
+    expect(forJustice.statusCode).toBe(403);
+    expect(forJustice.json().errors[0].field).toBe('body.coordinatorCode');
+
     const response = await app.inject({ method: 'POST', url: '/api/v1/plans/import/preview', headers: caseWorker.headers(), payload: { text: planText } });
     expect(response.statusCode).toBe(403);
   });

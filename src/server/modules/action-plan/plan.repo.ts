@@ -117,7 +117,11 @@ export async function selectPlans(db: Executor) {
 }
 
 export async function selectPlan(db: Executor, planId: string) {
-  return db.selectFrom('action_plans').select(['id', 'period_from_year', 'period_to_year']).where('id', '=', planId).executeTakeFirst();
+  return db
+    .selectFrom('action_plans')
+    .select(['id', 'period_from_year', 'period_to_year', 'coordinator_organization_id'])
+    .where('id', '=', planId)
+    .executeTakeFirst();
 }
 
 export async function selectMeasureBodies(db: Executor, planId: string, organizationCode: string | null) {
@@ -131,4 +135,12 @@ export async function selectMeasureBodies(db: Executor, planId: string, organiza
     query = query.where('o.code', '=', organizationCode);
   }
   return query.orderBy('m.number').orderBy('b.position').orderBy('o.code').execute();
+}
+
+export async function selectMeasureForUpdate(db: Executor, planId: string, number: number) {
+  return db.selectFrom('plan_measures').select(['id', 'deadline_text']).where('plan_id', '=', planId).where('number', '=', number).executeTakeFirst();
+}
+
+export async function updateMeasureDeadline(trx: Transaction<Database>, measureId: string, rule: unknown): Promise<void> {
+  await trx.updateTable('plan_measures').set({ deadline_rule: JSON.stringify(rule) }).where('id', '=', measureId).execute();
 }

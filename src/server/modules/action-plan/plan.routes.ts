@@ -15,12 +15,15 @@ import {
   planReportRequestSchema,
   planReportSchema,
   returnReportRequestSchema,
+  measureDeadlineSchema,
+  measureParamsSchema,
 } from '../../../shared/plan.schemas.js';
 import type { AppContext } from '../../http/app.js';
 import { actorOf, originOf } from '../../http/route-access.js';
 import { consolidationMediaType, renderConsolidatedReport } from './consolidated-report.render.js';
 import { buildConsolidatedReport, getReport, listObligations, reviewReport, saveReport } from './plan-report.service.js';
-import { importPlan, listPlans, planCalendar, previewImport } from './plan.service.js';
+import { deadlineRuleSchema } from './deadline-rule.js';
+import { importPlan, listPlans, planCalendar, previewImport, setMeasureDeadline } from './plan.service.js';
 
 // A file sent as it is: Fastify passes a Buffer through without serializing it.
 const binaryDocumentSchema = z.custom<Buffer>((value) => Buffer.isBuffer(value)).meta({ type: 'string', format: 'binary' });
@@ -179,5 +182,30 @@ export function registerPlanRoutes(app: FastifyInstance, context: AppContext): v
         .header('content-disposition', `attachment; filename="consolidated-report-${date}-${language}.${format}"`)
         .send(document);
     },
+  );
+
+  api.put(
+    '/plans/:id/measures/:number/deadline',
+    {
+      config: { access: { permission: 'plans.manage' } },
+      schema: {
+        summary: "Rewrite a measure's deadline rule (the reporting calendar follows)",
+        tags: ['action plans'],
+        params: measureParamsSchema,
+        querystring: z.object({ language: z.enum(['ru', 'en']).default('en') }),
+        body: z.object({ rule: deadlineRuleSchema }),
+        response: { 200: measureDeadlineSchema, ...problems },
+      },
+    },
+    async (request) =>
+      setMeasureDeadline({
+        database,
+        actor: actorOf(request),
+        planId: request.params.id,
+        measureNumber: request.params.number,
+        rule: request.body.rule,
+        language: request.query.language,
+        origin: originOf(request),
+      }),
   );
 }

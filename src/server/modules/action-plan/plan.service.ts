@@ -6,9 +6,20 @@ import type { Actor, RequestOrigin } from '../../platform/actor.js';
 import { recordAudit } from '../../platform/audit.js';
 import { requirePermission } from '../../platform/policy.js';
 import { listBodyNamesForPlans } from '../reference/reference.service.js';
-import { deadlineRuleSchema, describeDeadlineRule, reportingCalendar } from './deadline-rule.js';
+import { deadlineRuleSchema, describeDeadlineRule, reportingCalendar, type DeadlineRule } from './deadline-rule.js';
 import { ALL_AKIMATS_CODE, parsePlanTable, type ImportProblem, type PlanImport } from './plan-table-parser.js';
-import { insertMeasure, insertMeasureBodies, insertPlan, selectAkimatIds, selectMeasureBodies, selectOrganizationIdsByCode, selectPlan, selectPlans } from './plan.repo.js';
+import {
+  insertMeasure,
+  insertMeasureBodies,
+  insertPlan,
+  selectAkimatIds,
+  selectMeasureBodies,
+  selectMeasureForUpdate,
+  selectOrganizationIdsByCode,
+  selectPlan,
+  selectPlans,
+  updateMeasureDeadline,
+} from './plan.repo.js';
 
 type IdentifiedProblem = ImportProblem & { id: string };
 
@@ -52,7 +63,7 @@ export async function importPlan(input: {
   origin?: RequestOrigin;
 }): Promise<{ id: string; measures: number }> {
   const { database, actor, request } = input;
-  requirePermission(actor, 'plans.manage');
+  const scope = requirePermission(actor, 'plans.manage');
   const { plan, problems } = await readPlan(database, request.text);
   if (plan.periodFromYear === null || plan.periodToYear === null) {
     throw new AppError('unprocessable', 'The plan does not say which years it covers (e.g. "for 2009-2011" in its title)', {
@@ -84,6 +95,11 @@ export async function importPlan(input: {
     });
   }
   const coordinatorId = organizationIds.get(request.coordinatorCode) ?? '';
+  if (actor.kind === 'user' && scope !== 'all' && coordinatorId !== actor.organizationId) {
+    throw new AppError('forbidden', 'You can import plans that your own organization coordinates', {
+      fields: [{ field: 'body.coordinatorCode', message: 'must be your own organization' }],
+    });
+  }
   const akimatIds = await selectAkimatIds(database.db);
   return database.db.transaction().execute(async (trx) => {
     const planId = await insertPlan(trx, {
@@ -166,4 +182,38 @@ export async function planCalendar(input: { database: SenimDatabase; planId: str
   });
   items.sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.measure - b.measure || Number(b.lead) - Number(a.lead) || a.organizationCode.localeCompare(b.organizationCode));
   return { items };
+}
+
+/** A coordinator rewrites a measure's deadline rule: the calendar follows at once. */
+export async function setMeasureDeadline(input: {
+  database: SenimDatabase;
+  actor: Actor;
+  planId: string;
+  measureNumber: number;
+  rule: DeadlineRule;
+  language: 'ru' | 'en';
+  origin?: RequestOrigin;
+}) {
+  const { database, actor } = input;
+  const scope = requirePermission(actor, 'plans.manage');
+  const plan = await selectPlan(database.db, input.planId);
+  if (!plan || (actor.kind === 'user' && scope !== 'all' && plan.coordinator_organization_id !== actor.organizationId)) {
+    throw new AppError('not_found', 'No such plan among those your organization coordinates');
+  }
+  const measure = await selectMeasureForUpdate(database.db, input.planId, input.measureNumber);
+  if (!measure) {
+    throw new AppError('not_found', `The plan has no measure ${input.measureNumber}`);
+  }
+  await database.db.transaction().execute(async (trx) => {
+    await updateMeasureDeadline(trx, measure.id, input.rule);
+    await recordAudit(trx, {
+      actor,
+      action: 'plan.deadline_changed',
+      record: { type: 'plan_measure', id: measure.id },
+      fields: ['deadlineRule'],
+      ...(input.origin ? { origin: input.origin } : {}),
+      details: { measure: input.measureNumber, rule: JSON.stringify(input.rule) },
+    });
+  });
+  return { number: input.measureNumber, deadlineText: measure.deadline_text, rule: input.rule, description: describeDeadlineRule(input.rule, input.language) };
 }
