@@ -9,6 +9,10 @@ import { AppShell } from './features/shell/app-shell.js';
 import { AddOrganizationPage } from './features/organizations/add-organization-page.js';
 import { OrganizationPage } from './features/organizations/organization-page.js';
 import { OrganizationsPage } from './features/organizations/organizations-page.js';
+import { ImportPlanPage } from './features/plans/import-plan-page.js';
+import { PlanPage } from './features/plans/plan-page.js';
+import { PlansPage } from './features/plans/plans-page.js';
+import { OwnReportPage, ReportByIdPage } from './features/plans/report-page.js';
 import { NotFoundPage } from './features/shell/not-found-page.js';
 import { StartPage } from './features/start-page/start-page.js';
 import { AddUserPage } from './features/users/add-user-page.js';
@@ -74,6 +78,39 @@ export function App({ i18n }: AppProps) {
                   element={
                     <RequirePermission permission="organizations.manage">
                       <OrganizationPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route path="plans" element={<PlansPage />} />
+                <Route
+                  path="plans/import"
+                  element={
+                    <RequirePermission permission="plans.manage">
+                      <ImportPlanPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="plans/:planId"
+                  element={
+                    <RequirePermission permission="plan_reports.submit">
+                      <PlanPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="plans/:planId/reports/:measure/:periodLabel"
+                  element={
+                    <RequirePermission permission="plan_reports.submit">
+                      <OwnReportPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="plan-reports/:reportId"
+                  element={
+                    <RequirePermission permission="plan_reports.submit">
+                      <ReportByIdPage />
                     </RequirePermission>
                   }
                 />

@@ -10,21 +10,23 @@ export const mainContentId = 'main-content';
 
 interface NavEntry {
   to: string;
-  label: 'shell.navUsers' | 'shell.navOrganizations' | 'shell.navAudit';
-  permission: Permission;
+  label: 'shell.navUsers' | 'shell.navOrganizations' | 'shell.navAudit' | 'shell.navPlans';
+  /** Shown when the roles grant any of these. */
+  permissions: readonly Permission[];
 }
 
 // A page appears in the navigation only for roles the API lets use it.
 const signedInEntries: readonly NavEntry[] = [
-  { to: '/admin/users', label: 'shell.navUsers', permission: 'users.read' },
-  { to: '/admin/organizations', label: 'shell.navOrganizations', permission: 'organizations.manage' },
-  { to: '/audit', label: 'shell.navAudit', permission: 'audit.read' },
+  { to: '/plans', label: 'shell.navPlans', permissions: ['plan_reports.submit', 'plans.manage'] },
+  { to: '/admin/users', label: 'shell.navUsers', permissions: ['users.read'] },
+  { to: '/admin/organizations', label: 'shell.navOrganizations', permissions: ['organizations.manage'] },
+  { to: '/audit', label: 'shell.navAudit', permissions: ['audit.read'] },
 ];
 
 export function AppShell() {
   const { t } = useTranslation();
   const { state } = useSession();
-  const entries = state.status === 'signed-in' ? signedInEntries.filter((entry) => can(state.me.roles, entry.permission)) : [];
+  const entries = state.status === 'signed-in' ? signedInEntries.filter((entry) => entry.permissions.some((permission) => can(state.me.roles, permission))) : [];
   return (
     <>
       <a className="skip-link" href={`#${mainContentId}`}>

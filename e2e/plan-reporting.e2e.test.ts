@@ -1,0 +1,184 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../src/server/testing/server-process.js';
+import { createTestUser, signIn as signInThroughApi, type TestUser } from '../src/server/testing/test-users.js';
+import { useBrowserAgainstTestServer } from './browser-harness.js';
+
+const { testServer, openPage } = useBrowserAgainstTestServer();
+
+const SMALL_PLAN = [
+  '**The Action Plan  ',
+  ' of the Government of the Republic of Kazakhstan  ',
+  ' to Combat and Prevent Human Trafficking Crimes for 2012-2014**',
+  '',
+  'No.\tAction\tCompletion Form\tResponsible for Performance\tDate of Performance\tEstimated Costs (ths. of KZT)\tSource of Financing',
+  '1\t2\t3\t4\t5\t6\t7',
+  '1.\tTo train labour inspectors on signs of forced labour\tInformation to MJ\tMLSP, MIA\tAnnually, by January 20th\tNot required\t-',
+].join('\n');
+
+const seeds = join(REPO_ROOT, '..', 'shared', 'seeds');
+const seedPlanFile = join(seeds, readdirSync(seeds).find((name) => name.startsWith('000_')) ?? 'missing');
+
+const labourMinistry = 'Министерство труда и социальной защиты населения Республики Казахстан';
+const policeMinistry = 'Министерство внутренних дел Республики Казахстан';
+
+/** Coordinators see no identifying data, so they sign in with a password alone. */
+async function signInAs(page: Page, user: TestUser): Promise<void> {
+  const { url } = testServer();
+  await page.getByLabel('Адрес электронной почты').fill(user.email);
+  await page.getByLabel('Пароль').fill(user.password);
+  await page.getByRole('button', { name: 'Войти', exact: true }).click();
+  await page.waitForURL(`${url}/`);
+}
+
+async function openPlan(page: Page, title: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Основная навигация' }).getByRole('link', { name: 'Планы мероприятий' }).click();
+  await page.getByRole('heading', { name: 'Планы мероприятий', level: 1 }).waitFor();
+  await page.getByRole('table', { name: 'Планы мероприятий' }).getByRole('link', { name: title }).click();
+  await page.getByRole('heading', { name: title, level: 1 }).waitFor();
+}
+
+function obligationRow(page: Page, body: string, period: string): Locator {
+  return page.getByRole('table', { name: 'Отчёты по плану' }).getByRole('row').filter({ hasText: body }).filter({ hasText: period });
+}
+
+async function isFocused(locator: Locator): Promise<boolean> {
+  return locator.evaluate((element) => element === document.activeElement);
+}
+
+describe('reporting on the Action Plan', () => {
+  it('the labour ministry reports on a measure, the Ministry of Justice returns it for revision, then accepts it', async () => {
+    const { app, database } = testServer();
+    const justice = await createTestUser(database, { organizationCode: 'MJ', roles: ['coordinator'] });
+    const labour = await createTestUser(database, { organizationCode: 'MLSP', roles: ['coordinator'] });
+    const justiceApi = await signInThroughApi(app, justice);
+    const imported = await app.inject({ method: 'POST', url: '/api/v1/plans', headers: justiceApi.headers(), payload: { text: SMALL_PLAN, coordinatorCode: 'MJ' } });
+    expect(imported.statusCode, imported.body).toBe(201);
+    const planId = imported.json<{ id: string }>().id;
+    const plans = (await app.inject({ method: 'GET', url: '/api/v1/plans', headers: justiceApi.headers() })).json<{ items: { id: string; title: string }[] }>();
+    const title = plans.items.find((plan) => plan.id === planId)?.title ?? 'missing';
+
+    // The labour ministry's focal point sees only its own reports, and writes the one for 2012.
+    const labourPage = await openPage('/sign-in');
+    await signInAs(labourPage, labour);
+    await openPlan(labourPage, title);
+    expect(await labourPage.getByLabel('Орган', { exact: true }).count()).toBe(0);
+    await expect.poll(() => labourPage.getByRole('table', { name: 'Отчёты по плану' }).getByRole('row').count()).toBe(4);
+    expect(await labourPage.getByRole('table', { name: 'Отчёты по плану' }).innerText()).not.toContain(policeMinistry);
+    const own2012 = obligationRow(labourPage, labourMinistry, '2012 год');
+    expect(await own2012.innerText()).toContain('20 января 2013 г.');
+    await own2012.getByRole('link', { name: 'Написать отчёт' }).click();
+    await labourPage.getByRole('heading', { name: 'Отчёт по мероприятию 1, 2012 год', level: 1 }).waitFor();
+
+    // Submitting an empty report: the summary takes focus and links to the fields.
+    await labourPage.getByRole('button', { name: 'Представить', exact: true }).click();
+    const summary = labourPage.getByRole('alert');
+    await summary.getByRole('heading', { name: 'Есть ошибки' }).waitFor();
+    await expect.poll(() => isFocused(summary)).toBe(true);
+    await summary.getByRole('link', { name: 'Напишите, что сделано.' }).click();
+    await expect.poll(() => isFocused(labourPage.getByLabel('Что сделано'))).toBe(true);
+
+    await labourPage.getByRole('radio', { name: 'Исполнено', exact: true }).check();
+    await labourPage.getByLabel('Что сделано').fill('Обучены 40 трудовых инспекторов в Астане и Алматы.');
+    await labourPage.getByLabel('Обучено человек').fill('40');
+    await labourPage.getByLabel('Проведено мероприятий').fill('2');
+    await labourPage.getByRole('button', { name: 'Представить', exact: true }).click();
+    await labourPage.getByRole('status').getByText('Отчёт представлен координирующему органу.').waitFor();
+    expect(await labourPage.getByRole('button', { name: 'Представить', exact: true }).count()).toBe(0);
+    expect(await labourPage.getByText('Обучены 40 трудовых инспекторов в Астане и Алматы.').count()).toBe(1);
+
+    // The Ministry of Justice coordinates the plan: it sees every body, the labour ministry's report in and the police's missing and late.
+    const justicePage = await openPage('/sign-in');
+    await signInAs(justicePage, justice);
+    await openPlan(justicePage, title);
+    const submitted = obligationRow(justicePage, labourMinistry, '2012 год');
+    await expect.poll(() => submitted.innerText()).toContain('Представлен');
+    const police2012 = obligationRow(justicePage, policeMinistry, '2012 год');
+    expect(await police2012.innerText()).toContain('Не написан');
+    expect(await police2012.innerText()).toContain('просрочен');
+
+    const filters = justicePage.getByRole('form', { name: 'Фильтры' });
+    await filters.getByLabel('Орган', { exact: true }).selectOption({ label: policeMinistry });
+    await filters.getByLabel('Состояние').selectOption({ label: 'Не написан' });
+    await filters.getByLabel('Срок').selectOption({ label: 'Только просроченные' });
+    await filters.getByRole('button', { name: 'Показать' }).click();
+    await justicePage.waitForURL((address) => address.searchParams.get('organization') === 'MIA' && address.searchParams.get('status') === 'missing' && address.searchParams.get('late') === 'true');
+    const table = justicePage.getByRole('table', { name: 'Отчёты по плану' });
+    await expect.poll(async () => (await table.innerText()).includes(labourMinistry)).toBe(false);
+    expect(await table.getByRole('row').count()).toBe(4);
+    await filters.getByRole('button', { name: 'Сбросить фильтры' }).click();
+    await justicePage.waitForURL((address) => address.search === '');
+
+    await obligationRow(justicePage, labourMinistry, '2012 год').getByRole('link', { name: 'Открыть' }).click();
+    await justicePage.getByRole('heading', { name: 'Отчёт по мероприятию 1, 2012 год', level: 1 }).waitFor();
+    await justicePage.getByText('Обучены 40 трудовых инспекторов в Астане и Алматы.').waitFor();
+    await justicePage.getByRole('button', { name: 'Вернуть на доработку' }).click();
+    await justicePage.getByRole('alert').getByRole('link', { name: 'Напишите, что нужно доработать.' }).waitFor();
+    await justicePage.getByLabel('Что нужно доработать').fill('Укажите, в каких регионах прошло обучение.');
+    await justicePage.getByRole('button', { name: 'Вернуть на доработку' }).click();
+    await justicePage.getByRole('status').getByText('Отчёт возвращён на доработку.').waitFor();
+
+    // The labour ministry sees why, revises and submits again.
+    await labourPage.reload();
+    const returned = labourPage.getByRole('region', { name: 'Возвращён на доработку' });
+    await returned.getByText('Укажите, в каких регионах прошло обучение.').waitFor();
+    const narrative = labourPage.getByLabel('Что сделано');
+    expect(await narrative.inputValue()).toBe('Обучены 40 трудовых инспекторов в Астане и Алматы.');
+    await narrative.fill('Обучены 40 трудовых инспекторов: 25 в Астане, 15 в Алматы.');
+    await labourPage.getByRole('button', { name: 'Представить', exact: true }).click();
+    await labourPage.getByRole('status').getByText('Отчёт представлен координирующему органу.').waitFor();
+    const history = await labourPage.getByRole('region', { name: 'История' }).innerText();
+    expect(history).toContain('Возвращён на доработку');
+    expect(history).toContain('Укажите, в каких регионах прошло обучение.');
+
+    // The Ministry of Justice accepts it.
+    await justicePage.reload();
+    await justicePage.getByText('Обучены 40 трудовых инспекторов: 25 в Астане, 15 в Алматы.').waitFor();
+    await justicePage.getByRole('button', { name: 'Принять', exact: true }).click();
+    await justicePage.getByRole('status').getByText('Отчёт принят.').waitFor();
+    expect(await justicePage.getByRole('button', { name: 'Принять', exact: true }).count()).toBe(0);
+    await justicePage.getByRole('link', { name: 'Назад к плану' }).click();
+    await expect.poll(() => obligationRow(justicePage, labourMinistry, '2012 год').innerText()).toContain('Принят');
+  });
+
+  it('the Ministry of Justice imports the 2009-2011 plan from its file, resolving what Senim could not read', async () => {
+    const { database } = testServer();
+    const justice = await createTestUser(database, { organizationCode: 'MJ', roles: ['coordinator'] });
+    const page = await openPage('/sign-in');
+    await signInAs(page, justice);
+    await page.getByRole('navigation', { name: 'Основная навигация' }).getByRole('link', { name: 'Планы мероприятий' }).click();
+    await page.getByRole('link', { name: 'Импортировать план' }).click();
+    await page.getByRole('heading', { name: 'Импорт плана', level: 1 }).waitFor();
+
+    await page.getByLabel('Или прочитать текст из файла (.txt)').setInputFiles(seedPlanFile);
+    await expect.poll(async () => (await page.getByRole('textbox', { name: 'Текст плана' }).inputValue()).length).toBeGreaterThan(1000);
+    await page.getByRole('button', { name: 'Прочитать', exact: true }).click();
+    await page.getByRole('heading', { name: 'Что прочитал Senim' }).waitFor();
+    expect(await page.getByRole('table', { name: 'Мероприятия плана' }).getByRole('row').count()).toBe(26);
+
+    const importButton = page.getByRole('button', { name: 'Импортировать', exact: true });
+    expect(await importButton.isDisabled()).toBe(true);
+    const bodySelects = page.getByRole('combobox', { name: /^Организация для/ });
+    const bodyProblems = await bodySelects.count();
+    expect(bodyProblems).toBeGreaterThan(0);
+    for (let index = 0; index < bodyProblems; index += 1) {
+      await bodySelects.nth(index).selectOption('NGO-UCC');
+    }
+    const acceptBoxes = page.getByRole('checkbox', { name: 'Принять как есть' });
+    const otherProblems = await acceptBoxes.count();
+    for (let index = 0; index < otherProblems; index += 1) {
+      await acceptBoxes.nth(index).check();
+    }
+    await page.getByLabel('Координирующий орган').selectOption('MJ');
+    await page.getByText('Все проблемы решены: план можно импортировать.').waitFor();
+    await importButton.click();
+
+    await page.waitForURL(`${testServer().url}/plans`);
+    await page.getByRole('status').getByText(/мероприятий: 25\./).waitFor();
+    const row = page.getByRole('table', { name: 'Планы мероприятий' }).getByRole('row').filter({ hasText: '2009–2011' });
+    const cells = await row.getByRole('cell').allInnerTexts();
+    expect(cells).toContain('25');
+  });
+});
