@@ -1,5 +1,8 @@
 import { readdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../src/server/testing/server-process.js';
@@ -141,6 +144,29 @@ describe('reporting on the Action Plan', () => {
     expect(await justicePage.getByRole('button', { name: 'Принять', exact: true }).count()).toBe(0);
     await justicePage.getByRole('link', { name: 'Назад к плану' }).click();
     await expect.poll(() => obligationRow(justicePage, labourMinistry, '2012 год').innerText()).toContain('Принят');
+
+    // By 20 January 2013 the Ministry of Justice sends the Government the consolidated report, which carries it.
+    const consolidated = justicePage.getByRole('region', { name: 'Сводная информация для Правительства' });
+    await consolidated.getByLabel('Отчётная дата').selectOption('2013-01-20');
+    for (const format of ['DOCX', 'PDF', 'XLSX']) {
+      const [download] = await Promise.all([justicePage.waitForEvent('download'), consolidated.getByRole('link', { name: `Скачать ${format}` }).click()]);
+      const file = await readFile((await download.path()) ?? '');
+      expect(file.length, format).toBeGreaterThan(1000);
+      if (format === 'DOCX') {
+        const documentXml = await (await JSZip.loadAsync(file)).file('word/document.xml')?.async('string');
+        expect(documentXml).toContain('Обучены 40 трудовых инспекторов: 25 в Астане, 15 в Алматы.');
+        expect(documentXml).toContain('не представлен');
+      }
+      if (format === 'XLSX') {
+        const workbook = new ExcelJS.Workbook();
+        await workbook.xlsx.load(file as unknown as ArrayBuffer);
+        const rows = workbook.worksheets[0]?.getSheetValues().map((row) => JSON.stringify(row)) ?? [];
+        expect(rows.some((row) => row.includes('25 в Астане') && row.includes('принят'))).toBe(true);
+      }
+      if (format === 'PDF') {
+        expect(file.subarray(0, 5).toString()).toBe('%PDF-');
+      }
+    }
   });
 
   it('the Ministry of Justice imports the 2009-2011 plan from its file, resolving what Senim could not read', async () => {

@@ -20,6 +20,7 @@ import { formatPeriod } from './period-label.js';
 import { PlanNotFound } from './plan-not-found.js';
 import { obligationStatuses, ownReportLink, reportLink, type Obligation, type PlanSummary } from './plans-api.js';
 import { useOrganizationNames } from './use-organization-names.js';
+import { ConsolidatedReportLinks } from './consolidated-report-links.js';
 import { coordinatesPlan, usePlan } from './use-plan.js';
 
 /** A plan's reports as one body owes them, or, for the coordinating body, as every body does. */
@@ -77,6 +78,7 @@ function PlanObligations({ plan }: { plan: PlanSummary }) {
           {(list) => <ObligationsTable plan={plan} obligations={list.items} organizationName={organizationName} />}
         </QueryResult>
       </section>
+      {coordinating && <ConsolidatedReportLinks plan={plan} />}
     </>
   );
 }
