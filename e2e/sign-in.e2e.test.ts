@@ -265,6 +265,8 @@ describe('administration', () => {
     await page.getByRole('status').getByText(`Aliya Nurpeisova (${email}) has been added.`, { exact: false }).waitFor();
     const row = users.getByRole('row', { name: new RegExp(email.replaceAll('.', '\\.')) });
     await row.waitFor();
+    // Region names arrive with their own request: until then the table shows the code.
+    await expect.poll(() => row.innerText()).toContain('Astana');
     const rowText = await row.innerText();
     for (const expected of ['Aliya Nurpeisova', 'SENIM-OPERATOR', 'Case worker', 'Astana', 'Active', 'Not set up']) {
       expect(rowText).toContain(expected);
