@@ -8,6 +8,7 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { generateDataKeyHex } from '../src/server/platform/vault/data-key.js';
 import { startServerProcess } from '../src/server/testing/server-process.js';
 
 const duration = Number(process.env.BENCH_DURATION ?? 10);
@@ -33,8 +34,11 @@ async function measure(url: string): Promise<autocannon.Result> {
   return autocannon({ url, connections, duration, pipelining: 1 });
 }
 
+// A throwaway key: the benchmark stores no identity worth keeping.
+const dataKey = generateDataKeyHex();
+
 async function benchDatabase(database: string, env: Record<string, string>): Promise<Figure[]> {
-  const server = await startServerProcess(env);
+  const server = await startServerProcess({ SENIM_DATA_KEY: dataKey, ...env });
   const figures: Figure[] = [];
   try {
     for (const route of routes) {
