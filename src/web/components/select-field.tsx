@@ -1,5 +1,5 @@
 import type { Ref, SelectHTMLAttributes } from 'react';
-import { FieldError } from './text-field.js';
+import { FieldFrame } from './text-field.js';
 
 export interface SelectFieldProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id' | 'aria-describedby' | 'aria-invalid'> {
   id: string;
@@ -9,29 +9,15 @@ export interface SelectFieldProps extends Omit<SelectHTMLAttributes<HTMLSelectEl
   ref?: Ref<HTMLSelectElement>;
 }
 
-/** A labelled select whose hint and error are tied to it with aria-describedby, like TextField. */
+/** A labelled select with its hint and error, like TextField. */
 export function SelectField({ id, label, hint, error, ref, children, ...select }: SelectFieldProps) {
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
-  const describedBy = [hint === undefined ? null : hintId, error === undefined ? null : errorId].filter((part) => part !== null);
   return (
-    <div className={error === undefined ? 'field' : 'field has-error'}>
-      <label htmlFor={id}>{label}</label>
-      {hint !== undefined && (
-        <p id={hintId} className="field-hint">
-          {hint}
-        </p>
+    <FieldFrame id={id} label={label} hint={hint} error={error}>
+      {(control) => (
+        <select {...select} {...control} id={id} ref={ref}>
+          {children}
+        </select>
       )}
-      {error !== undefined && <FieldError id={errorId} message={error} />}
-      <select
-        {...select}
-        id={id}
-        ref={ref}
-        aria-invalid={error === undefined ? undefined : true}
-        aria-describedby={describedBy.length === 0 ? undefined : describedBy.join(' ')}
-      >
-        {children}
-      </select>
-    </div>
+    </FieldFrame>
   );
 }

@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes, Ref } from 'react';
+import type { InputHTMLAttributes, ReactNode, Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 
 export interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'aria-describedby' | 'aria-invalid'> {
@@ -11,11 +11,27 @@ export interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElemen
   ref?: Ref<HTMLInputElement>;
 }
 
+/** What a control inside a FieldFrame must carry so that its hint and error are read with it. */
+export interface FieldControlProps {
+  'aria-invalid': true | undefined;
+  'aria-describedby': string | undefined;
+}
+
+export interface FieldFrameProps {
+  id: string;
+  label: string;
+  hint?: string | undefined;
+  error?: string | undefined;
+  /** Ids of further text that describes the field, such as a note shared by several fields. */
+  describedBy?: string | undefined;
+  children: (control: FieldControlProps) => ReactNode;
+}
+
 /**
- * A labelled input whose hint and error are tied to it with aria-describedby,
- * so a screen reader reads them when the field gets focus.
+ * The label, hint and error around one control, tied to it with
+ * aria-describedby so that a screen reader reads them when it gets focus.
  */
-export function TextField({ id, label, hint, error, describedBy: extraDescription, ref, className, ...input }: TextFieldProps) {
+export function FieldFrame({ id, label, hint, error, describedBy: extraDescription, children }: FieldFrameProps) {
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
   const describedBy = [hint === undefined ? null : hintId, extraDescription ?? null, error === undefined ? null : errorId].filter(
@@ -30,15 +46,20 @@ export function TextField({ id, label, hint, error, describedBy: extraDescriptio
         </p>
       )}
       {error !== undefined && <FieldError id={errorId} message={error} />}
-      <input
-        {...input}
-        id={id}
-        ref={ref}
-        className={className}
-        aria-invalid={error === undefined ? undefined : true}
-        aria-describedby={describedBy.length === 0 ? undefined : describedBy.join(' ')}
-      />
+      {children({
+        'aria-invalid': error === undefined ? undefined : true,
+        'aria-describedby': describedBy.length === 0 ? undefined : describedBy.join(' '),
+      })}
     </div>
+  );
+}
+
+/** A labelled input with its hint and error. */
+export function TextField({ id, label, hint, error, describedBy, ref, className, ...input }: TextFieldProps) {
+  return (
+    <FieldFrame id={id} label={label} hint={hint} error={error} describedBy={describedBy}>
+      {(control) => <input {...input} {...control} id={id} ref={ref} className={className} />}
+    </FieldFrame>
   );
 }
 

@@ -5,7 +5,7 @@ import { ErrorSummary, type ErrorSummaryItem } from '../../components/error-summ
 import { hasFieldErrors, type FieldErrors } from '../../components/field-errors.js';
 import { formatDate, formatDateTimeInKazakhstan } from '../../components/formatting.js';
 import { describeError } from '../../components/query-result.js';
-import { FieldError, TextField } from '../../components/text-field.js';
+import { FieldError, FieldFrame, TextField } from '../../components/text-field.js';
 import { useUiLanguage } from '../../components/use-ui-language.js';
 import { useOrganizationDirectory } from '../organizations/use-organization-directory.js';
 import { can } from '../session/access.js';
@@ -336,32 +336,23 @@ interface TextAreaProps {
   onChange: (value: string) => void;
 }
 
-/** A labelled textarea whose hint and error are tied to it, like TextField. */
+/** A labelled textarea with its hint and error, like TextField. */
 function TextArea({ id, label, hint, error, rows, value, onChange }: TextAreaProps) {
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
-  const describedBy = [hint === undefined ? null : hintId, error === undefined ? null : errorId].filter((part) => part !== null);
   return (
-    <div className={error === undefined ? 'field' : 'field has-error'}>
-      <label htmlFor={id}>{label}</label>
-      {hint !== undefined && (
-        <p id={hintId} className="field-hint">
-          {hint}
-        </p>
+    <FieldFrame id={id} label={label} hint={hint} error={error}>
+      {(control) => (
+        <textarea
+          {...control}
+          id={id}
+          className="input-wide"
+          rows={rows}
+          value={value}
+          onChange={(event) => {
+            onChange(event.target.value);
+          }}
+        />
       )}
-      {error !== undefined && <FieldError id={errorId} message={error} />}
-      <textarea
-        id={id}
-        className="input-wide"
-        rows={rows}
-        value={value}
-        aria-invalid={error === undefined ? undefined : true}
-        aria-describedby={describedBy.length === 0 ? undefined : describedBy.join(' ')}
-        onChange={(event) => {
-          onChange(event.target.value);
-        }}
-      />
-    </div>
+    </FieldFrame>
   );
 }
 
