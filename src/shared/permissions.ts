@@ -29,6 +29,8 @@ export const permissions = [
   'plans.manage',
   'plan_reports.submit',
   'plan_reports.review',
+  'commission.read',
+  'commission.manage',
 ] as const;
 
 export type Permission = (typeof permissions)[number];
@@ -48,19 +50,32 @@ const identityWork = {
   'persons.identity.search': 'involved',
 } as const satisfies Partial<Record<Permission, Scope>>;
 
+// Staff of a commission's member organizations, whatever their role, read its
+// meetings, agendas, notices and unpublished minutes ('involved': the
+// commissions their organization sits on or serves as working body).
+const commissionMember = { 'commission.read': 'involved' } as const satisfies Partial<Record<Permission, Scope>>;
+
 export const permissionTable: Record<Role, Partial<Record<Permission, Scope>>> = {
   national_administrator: {
+    // Sets up commissions and records the working body the Government appoints.
+    'commission.read': 'all',
+    'commission.manage': 'all',
     'organizations.manage': 'all',
     'users.read': 'all',
     'users.manage': 'all',
     'sessions.revoke': 'all',
   },
   administrator: {
+    ...commissionMember,
     'users.read': 'organization',
     'users.manage': 'organization',
     'sessions.revoke': 'organization',
   },
   coordinator: {
+    ...commissionMember,
+    // The coordinator of a commission's working body runs it: members,
+    // meetings, notices, minutes and decisions.
+    'commission.manage': 'organization',
     'users.read': 'organization',
     // Imports plans its own body coordinates, and edits their deadline rules.
     'plans.manage': 'organization',
@@ -69,16 +84,20 @@ export const permissionTable: Record<Role, Partial<Record<Permission, Scope>>> =
     'plan_reports.submit': 'organization',
     'plan_reports.review': 'organization',
   },
-  first_responder: { ...identityWork },
-  case_worker: { ...identityWork },
-  service_provider: { ...identityWork },
+  first_responder: {
+    ...commissionMember, ...identityWork },
+  case_worker: {
+    ...commissionMember, ...identityWork },
+  service_provider: {
+    ...commissionMember, ...identityWork },
   // Police see a person only where consent to share with police exists; the
   // case module narrows 'involved' accordingly.
-  investigator: { ...identityWork },
-  hotline_operator: { ...identityWork },
+  investigator: { ...identityWork, ...commissionMember },
+  hotline_operator: { ...identityWork, ...commissionMember },
   // Analysts work on statistics, which never read identifying data.
-  analyst: {},
+  analyst: { ...commissionMember },
   auditor: {
+    ...commissionMember,
     'audit.read': 'all',
   },
 };

@@ -47,7 +47,7 @@ export const planSummarySchema = z
   .object({
     id: z.uuid(),
     title: z.string(),
-    level: z.enum(['national', 'regional']),
+    level: z.enum(['national', 'regional', 'commission']).describe("'commission': the decisions of an Inter-Agency Commission, tracked as measures"),
     coordinatorCode: z.string(),
     periodFromYear: z.number().int(),
     periodToYear: z.number().int(),

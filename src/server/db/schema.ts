@@ -211,7 +211,7 @@ export interface PersonInvolvementsTable {
 export interface ActionPlansTable {
   id: Generated<string>;
   title: string;
-  level: 'national' | 'regional';
+  level: 'national' | 'regional' | 'commission';
   parent_plan_id: string | null;
   coordinator_organization_id: string;
   period_from_year: number;
@@ -280,6 +280,70 @@ export interface PlanReportStepsTable {
   taken_at: GeneratedTimestamp;
 }
 
+export interface CommissionsTable {
+  id: Generated<string>;
+  level: 'national' | 'regional';
+  akimat_organization_id: string | null;
+  name_ru: string;
+  name_kk: string;
+  name_en: string;
+  established_on: string;
+  notice_days: Generated<number>;
+  rotation_first_organization_id: string | null;
+  rotation_second_organization_id: string | null;
+  rotation_years: Generated<number>;
+  decisions_plan_id: string;
+  created_at: GeneratedTimestamp;
+}
+
+export type CommissionMemberKind = 'state_body' | 'ngo' | 'observer' | 'international';
+
+export interface CommissionMembersTable {
+  id: Generated<string>;
+  commission_id: string;
+  organization_id: string;
+  kind: CommissionMemberKind;
+  member_from: string;
+  member_to: string | null;
+}
+
+export interface CommissionWorkingBodiesTable {
+  id: Generated<string>;
+  commission_id: string;
+  organization_id: string;
+  period_from: string;
+  period_to: string | null;
+}
+
+export type CommissionMeetingStatus = 'scheduled' | 'held' | 'cancelled';
+
+export interface CommissionMeetingsTable {
+  id: Generated<string>;
+  commission_id: string;
+  number: number;
+  meeting_date: string;
+  place: string;
+  agenda: string[];
+  status: Generated<CommissionMeetingStatus>;
+  minutes: string | null;
+  minutes_published: Generated<boolean>;
+  minutes_recorded_at: NullableTimestamp;
+  created_at: GeneratedTimestamp;
+}
+
+export interface CommissionNoticesTable {
+  meeting_id: string;
+  organization_id: string;
+  sent_at: GeneratedTimestamp;
+  sent_by: string | null;
+}
+
+export interface CommissionDecisionsTable {
+  measure_id: string;
+  meeting_id: string;
+  position: number;
+}
+
 export interface Database {
   senim_migrations: SenimMigrationsTable;
   regions: RegionsTable;
@@ -302,6 +366,12 @@ export interface Database {
   person_lookup_digests: PersonLookupDigestsTable;
   person_involvements: PersonInvolvementsTable;
   action_plans: ActionPlansTable;
+  commissions: CommissionsTable;
+  commission_members: CommissionMembersTable;
+  commission_working_bodies: CommissionWorkingBodiesTable;
+  commission_meetings: CommissionMeetingsTable;
+  commission_notices: CommissionNoticesTable;
+  commission_decisions: CommissionDecisionsTable;
   plan_measures: PlanMeasuresTable;
   plan_measure_bodies: PlanMeasureBodiesTable;
   plan_reports: PlanReportsTable;

@@ -5,6 +5,7 @@ import type { SenimApp } from './app.js';
 import { closeTestApp, createTestApp } from '../testing/test-app.js';
 import { type TestDatabase } from '../testing/test-database.js';
 import { createTestUser, signIn, type SignedIn, type TestUser } from '../testing/test-users.js';
+import { createTestCommission, type TestCommission } from '../testing/test-commission.js';
 
 // Generated from the routes' own access declarations (x-senim-access in the
 // OpenAPI document) and the permission table: every operation, every role,
@@ -28,6 +29,8 @@ const SMALL_PLAN = [
 
 interface World {
   planId: string;
+  /** Served and sat on by HOME: HOME's record. */
+  commission: TestCommission;
   reportId: string;
   freshSubmittedReportId(): Promise<string>;
   personId: string;
@@ -128,6 +131,57 @@ const samples: Record<string, (world: World) => Promise<SampleRequest> | SampleR
     targetsHomeRecord: true,
   }),
   'POST /api/v1/plan-reports/{id}/accept': async (world) => ({ url: `/api/v1/plan-reports/${await world.freshSubmittedReportId()}/accept`, targetsHomeRecord: true }),
+  'GET /api/v1/public/commissions': () => ({ url: '/api/v1/public/commissions', targetsHomeRecord: false }),
+  'GET /api/v1/commissions': () => ({ url: '/api/v1/commissions', targetsHomeRecord: false }),
+  'GET /api/v1/commission-notices': () => ({ url: '/api/v1/commission-notices', targetsHomeRecord: false }),
+  // A coordinator sets up a commission its own body serves as working body.
+  'POST /api/v1/commissions': () => ({
+    url: '/api/v1/commissions',
+    payload: { level: 'national', name: { ru: 'Комиссия', kk: 'Комиссия', en: 'Commission' }, establishedOn: '2020-01-01', workingBody: HOME.organizationCode },
+    targetsHomeRecord: true,
+  }),
+  'GET /api/v1/commissions/{id}': (world) => ({ url: `/api/v1/commissions/${world.commission.id}`, targetsHomeRecord: true }),
+  'PATCH /api/v1/commissions/{id}': (world) => ({ url: `/api/v1/commissions/${world.commission.id}`, payload: { noticeDays: 12 }, targetsHomeRecord: true }),
+  'POST /api/v1/commissions/{id}/members': (world) => ({
+    url: `/api/v1/commissions/${world.commission.id}/members`,
+    payload: { organizationCode: 'MIA', kind: 'state_body', from: '2020-01-01' },
+    targetsHomeRecord: true,
+  }),
+  'POST /api/v1/commissions/{id}/members/{memberId}/leave': (world) => ({
+    url: `/api/v1/commissions/${world.commission.id}/members/${world.commission.otherMemberId}/leave`,
+    payload: { on: '2021-01-01' },
+    targetsHomeRecord: true,
+  }),
+  // Handing over to the body already serving is refused (409) but reaches the service; a real hand-over would change who may manage.
+  'POST /api/v1/commissions/{id}/working-body': (world) => ({
+    url: `/api/v1/commissions/${world.commission.id}/working-body`,
+    payload: { organizationCode: HOME.organizationCode, from: '2021-01-01' },
+    targetsHomeRecord: true,
+  }),
+  'POST /api/v1/commissions/{id}/meetings': (world) => ({
+    url: `/api/v1/commissions/${world.commission.id}/meetings`,
+    payload: { date: '2030-01-01', place: 'Astana', agenda: ['Matrix item'] },
+    targetsHomeRecord: true,
+  }),
+  'GET /api/v1/commissions/{id}/meetings/{number}': (world) => ({ url: `/api/v1/commissions/${world.commission.id}/meetings/${world.commission.heldMeeting}`, targetsHomeRecord: true }),
+  'POST /api/v1/commissions/{id}/meetings/{number}/cancel': async (world) => ({
+    url: `/api/v1/commissions/${world.commission.id}/meetings/${await world.commission.freshScheduledMeeting()}/cancel`,
+    targetsHomeRecord: true,
+  }),
+  'POST /api/v1/commissions/{id}/meetings/{number}/notice': (world) => ({
+    url: `/api/v1/commissions/${world.commission.id}/meetings/${world.commission.scheduledMeeting}/notice`,
+    targetsHomeRecord: true,
+  }),
+  'PUT /api/v1/commissions/{id}/meetings/{number}/minutes': (world) => ({
+    url: `/api/v1/commissions/${world.commission.id}/meetings/${world.commission.heldMeeting}/minutes`,
+    payload: { text: 'Minutes revised' },
+    targetsHomeRecord: true,
+  }),
+  'POST /api/v1/commissions/{id}/meetings/{number}/decisions': (world) => ({
+    url: `/api/v1/commissions/${world.commission.id}/meetings/${world.commission.heldMeeting}/decisions`,
+    payload: { text: 'Report on shelters', responsible: ['MIA'], dueDate: '2031-01-01' },
+    targetsHomeRecord: true,
+  }),
 };
 
 interface Operation {
@@ -199,6 +253,7 @@ beforeAll(async () => {
   let submitted: string | null = null;
   world = {
     planId,
+    commission: await createTestCommission(testDatabase.database, HOME.organizationCode),
     reportId: await report(false),
     // A denied caller leaves the report submitted, so it serves the next caller too.
     freshSubmittedReportId: async () => {

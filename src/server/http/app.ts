@@ -19,6 +19,7 @@ import type { SenimDatabase } from '../db/database.js';
 import { registerReferenceRoutes } from '../modules/reference/reference.routes.js';
 import { registerHealthRoutes } from '../modules/system/health.routes.js';
 import { registerPlanRoutes } from '../modules/action-plan/plan.routes.js';
+import { registerCommissionRoutes } from '../modules/commission/commission.routes.js';
 import { registerAuditRoutes } from '../modules/audit/audit.routes.js';
 import { registerAuthRoutes } from '../modules/auth/auth.routes.js';
 import { registerDirectoryRoutes } from '../modules/directory/directory.routes.js';
@@ -153,6 +154,7 @@ export async function buildApp(options: AppOptions): Promise<SenimApp> {
       registerPersonRoutes(api, context);
       registerAuditRoutes(api, context);
       registerPlanRoutes(api, context);
+      registerCommissionRoutes(api, context);
     },
     { prefix: '/api/v1' },
   );

@@ -31,6 +31,16 @@ export const auditActions = [
   'plan_report.submitted',
   'plan_report.returned',
   'plan_report.accepted',
+  'commission.created',
+  'commission.updated',
+  'commission.member_added',
+  'commission.member_left',
+  'commission.working_body_handed_over',
+  'commission.meeting_scheduled',
+  'commission.meeting_cancelled',
+  'commission.notice_sent',
+  'commission.minutes_recorded',
+  'commission.decision_recorded',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];
