@@ -4,6 +4,7 @@ import { openDatabase, type SenimDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { ensureBootstrapAdministrator, ensureOperatorOrganization, type BootstrapResult } from './modules/directory/bootstrap.js';
 import { loadDemoUsers } from './modules/directory/demo-users.js';
+import { loadDemoCommission } from './modules/commission/demo-commission.js';
 import { loadCountryReferenceData, loadDemoOrganizations } from './modules/reference/reference.seed.js';
 import { loadVaultKeys, type VaultKeys } from './platform/vault/data-key.js';
 
@@ -64,6 +65,7 @@ export async function seedDemo(database: SenimDatabase, vaultKeys: VaultKeys): P
   await loadCountryReferenceData(database.db);
   await loadDemoOrganizations(database.db);
   await loadDemoUsers(database.db, vaultKeys);
+  await loadDemoCommission(database);
 }
 
 /** Shown once on the terminal, never written to the log. */
