@@ -16,6 +16,10 @@ export interface SenimConfig {
   sessionMaxHours: number;
   /** Behind a reverse proxy that terminates TLS: trust its X-Forwarded-* headers (client address, https). */
   trustProxy: boolean;
+  /** Identification decision target, in working days from referral (UK practice: 5). */
+  decisionTargetWorkingDays: number;
+  /** Recovery and reflection period for foreign and stateless persons (Convention art. 13: at least 30). */
+  reflectionDays: number;
 }
 
 export class ConfigError extends Error {
@@ -37,6 +41,8 @@ const environmentSchema = z.object({
   SENIM_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   SENIM_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 7).default(12),
   SENIM_TRUST_PROXY: z.enum(['true', 'false'], "must be 'true' or 'false'").default('false'),
+  SENIM_DECISION_TARGET_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(5),
+  SENIM_REFLECTION_DAYS: z.coerce.number().int().min(30, 'must be at least 30 days (Council of Europe Convention, art. 13)').max(365).default(30),
 });
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): SenimConfig {
@@ -60,5 +66,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): SenimConfig {
     sessionIdleMinutes: values.SENIM_SESSION_IDLE_MINUTES,
     sessionMaxHours: values.SENIM_SESSION_MAX_HOURS,
     trustProxy: values.SENIM_TRUST_PROXY === 'true',
+    decisionTargetWorkingDays: values.SENIM_DECISION_TARGET_WORKING_DAYS,
+    reflectionDays: values.SENIM_REFLECTION_DAYS,
   };
 }

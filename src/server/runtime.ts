@@ -7,6 +7,7 @@ import { loadDemoUsers } from './modules/directory/demo-users.js';
 import { loadDemoCommission } from './modules/commission/demo-commission.js';
 import { loadCountryReferenceData, loadDemoOrganizations } from './modules/reference/reference.seed.js';
 import { loadVaultKeys, type VaultKeys } from './platform/vault/data-key.js';
+import { ensureDefaultQuestionnaires } from './modules/cases/screening.service.js';
 
 export async function openConfiguredDatabase(config: SenimConfig): Promise<SenimDatabase> {
   return config.databaseUrl
@@ -48,6 +49,7 @@ export async function prepareDatabase(
   }
   await loadCountryReferenceData(database.db);
   await ensureOperatorOrganization(database.db);
+  await ensureDefaultQuestionnaires(database.db);
   const bootstrap = await ensureBootstrapAdministrator(database.db, {
     email: options.adminEmail,
     password: options.adminPassword,

@@ -31,6 +31,17 @@ export const permissions = [
   'plan_reports.review',
   'commission.read',
   'commission.manage',
+  'cases.read',
+  'cases.intake',
+  'cases.notify',
+  'cases.screen',
+  'cases.identify',
+  'cases.refer',
+  'cases.referrals.respond',
+  'cases.services.manage',
+  'cases.close',
+  'cases.consent.override',
+  'screening.configure',
 ] as const;
 
 export type Permission = (typeof permissions)[number];
@@ -64,6 +75,7 @@ export const permissionTable: Record<Role, Partial<Record<Permission, Scope>>> =
     'users.read': 'all',
     'users.manage': 'all',
     'sessions.revoke': 'all',
+    'screening.configure': 'all',
   },
   administrator: {
     ...commissionMember,
@@ -85,15 +97,47 @@ export const permissionTable: Record<Role, Partial<Record<Permission, Scope>>> =
     'plan_reports.review': 'organization',
   },
   first_responder: {
-    ...commissionMember, ...identityWork },
+    ...commissionMember,
+    ...identityWork,
+    'cases.read': 'involved',
+    'cases.intake': 'involved',
+    'cases.notify': 'involved',
+    'cases.screen': 'involved',
+    'cases.refer': 'involved',
+  },
+  // Identifies victims (where the organization is authorized under the
+  // Criteria), plans assistance, and may refer without consent, audited.
   case_worker: {
-    ...commissionMember, ...identityWork },
+    ...commissionMember,
+    ...identityWork,
+    'cases.read': 'involved',
+    'cases.intake': 'involved',
+    'cases.notify': 'involved',
+    'cases.screen': 'involved',
+    'cases.identify': 'involved',
+    'cases.refer': 'involved',
+    'cases.referrals.respond': 'involved',
+    'cases.services.manage': 'involved',
+    'cases.close': 'involved',
+    'cases.consent.override': 'involved',
+  },
+  // Shelters and service organizations: answer referrals, deliver services,
+  // and take in people who come to them directly.
   service_provider: {
-    ...commissionMember, ...identityWork },
-  // Police see a person only where consent to share with police exists; the
-  // case module narrows 'involved' accordingly.
-  investigator: { ...identityWork, ...commissionMember },
-  hotline_operator: { ...identityWork, ...commissionMember },
+    ...commissionMember,
+    ...identityWork,
+    'cases.read': 'involved',
+    'cases.intake': 'involved',
+    'cases.screen': 'involved',
+    'cases.refer': 'involved',
+    'cases.referrals.respond': 'involved',
+    'cases.services.manage': 'involved',
+  },
+  // Police see a case only where the person consented to share it with
+  // police; the case module narrows 'involved' accordingly for every user of
+  // a law-enforcement body.
+  investigator: { ...identityWork, ...commissionMember, 'cases.read': 'involved', 'cases.intake': 'involved', 'cases.notify': 'involved' },
+  hotline_operator: { ...identityWork, ...commissionMember, 'cases.read': 'involved', 'cases.intake': 'involved', 'cases.notify': 'involved', 'cases.refer': 'involved' },
   // Analysts work on statistics, which never read identifying data.
   analyst: { ...commissionMember },
   auditor: {

@@ -61,6 +61,8 @@ export interface OrganizationsTable {
   parent_id: string | null;
   public_phone: string | null;
   capacity: number | null;
+  may_identify: Generated<boolean>;
+  law_enforcement: Generated<boolean>;
   created_at: GeneratedTimestamp;
   updated_at: GeneratedTimestamp;
 }
@@ -220,6 +222,9 @@ export interface ActionPlansTable {
   source_text: string;
   imported_by: string | null;
   created_at: GeneratedTimestamp;
+  status: Generated<'draft' | 'in_force'>;
+  seeded_from_plan_id: string | null;
+  confirmed_at: NullableTimestamp;
 }
 
 export interface PlanMeasuresTable {
@@ -278,6 +283,219 @@ export interface PlanReportStepsTable {
   actor_user_id: string | null;
   note: string | null;
   taken_at: GeneratedTimestamp;
+}
+
+export interface PlanReportAttachmentsTable {
+  id: Generated<string>;
+  report_id: string;
+  file_name: string;
+  media_type: string;
+  size_bytes: number;
+  sha256: string;
+  content: Uint8Array;
+  uploaded_by: string | null;
+  uploaded_at: GeneratedTimestamp;
+}
+
+export interface OrganizationServicesTable {
+  organization_id: string;
+  service_type: string;
+}
+
+type DateColumn = ColumnType<string, string, string>;
+type NullableDate = ColumnType<string | null, string | null | undefined, string | null>;
+
+export interface NrmCasesTable {
+  id: string;
+  code: string;
+  person_id: string;
+  owner_organization_id: string;
+  region_id: number;
+  created_by: string | null;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+  status: Generated<'active' | 'follow_up' | 'closed'>;
+  episode: Generated<number>;
+  possible_retrafficking: Generated<boolean>;
+  referral_source: string;
+  meeting_context: string;
+  first_contact_date: DateColumn;
+  circumstances: string | null;
+  sex: 'female' | 'male' | 'other' | 'not_disclosed';
+  age_years: number | null;
+  age_basis: 'documented' | 'declared' | 'estimated' | 'unknown';
+  citizenship: string;
+  exploitation_forms: Generated<string[]>;
+  labour_sectors: Generated<string[]>;
+  methods_of_control: Generated<string[]>;
+  recruitment_methods: Generated<string[]>;
+  trafficking_scope: 'internal' | 'cross_border' | null;
+  closure_outcome: string | null;
+  closure_reason: string | null;
+  closed_at: NullableTimestamp;
+  step: Generated<string>;
+  latest_decision: 'identified' | 'not_identified' | 'pending' | null;
+  decision_due_on: DateColumn;
+  reflection_ends_on: NullableDate;
+}
+
+export interface CaseEventsTable {
+  id: Generated<number>;
+  case_id: string;
+  kind: string;
+  occurred_at: GeneratedTimestamp;
+  actor_user_id: string | null;
+  organization_id: string | null;
+  details: ColumnType<Record<string, unknown>, string | undefined, string>;
+}
+
+export interface CaseWorkersTable {
+  case_id: string;
+  user_id: string;
+  named_by: string | null;
+  named_at: GeneratedTimestamp;
+}
+
+export interface CaseConsentsTable {
+  id: string;
+  case_id: string;
+  scope: 'processing' | 'referral' | 'police_sharing';
+  organization_id: string | null;
+  given: boolean;
+  method: 'written' | 'oral' | 'by_guardian';
+  recorded_by: string | null;
+  recorded_at: GeneratedTimestamp;
+  withdrawn_at: NullableTimestamp;
+  withdrawn_by: string | null;
+}
+
+export interface AnonymousNotificationsTable {
+  id: string;
+  organization_id: string;
+  region_id: number;
+  recorded_by: string | null;
+  recorded_at: GeneratedTimestamp;
+  contact_date: DateColumn;
+  referral_source: string;
+  meeting_context: string;
+  sex: string;
+  age_group: 'child' | 'adult' | 'unknown';
+  citizenship: string;
+  exploitation_forms: Generated<string[]>;
+  trafficking_scope: 'internal' | 'cross_border' | null;
+}
+
+export interface ScreeningQuestionnairesTable {
+  id: string;
+  audience: 'adult' | 'child';
+  version: number;
+  title: string;
+  definition: ColumnType<unknown, string, string>;
+  active: Generated<boolean>;
+  created_by: string | null;
+  created_at: GeneratedTimestamp;
+}
+
+export interface CaseScreeningsTable {
+  id: string;
+  case_id: string;
+  questionnaire_id: string;
+  interviewed_on: DateColumn;
+  recorded_by: string | null;
+  organization_id: string;
+  recorded_at: GeneratedTimestamp;
+  assessment: ColumnType<unknown, string, string>;
+}
+
+export interface ScreeningObservationsTable {
+  screening_id: string;
+  indicator_code: string;
+  answer: 'yes' | 'no' | 'unknown';
+  note: string | null;
+}
+
+export interface IdentificationDecisionsTable {
+  id: string;
+  case_id: string;
+  organization_id: string;
+  decided_by: string | null;
+  decided_at: GeneratedTimestamp;
+  outcome: 'identified' | 'not_identified' | 'pending';
+  exploitation_forms: string[];
+  trafficking_scope: 'internal' | 'cross_border' | null;
+  reasons: string;
+  reviews_decision_id: string | null;
+}
+
+export interface CaseReferralsTable {
+  id: string;
+  case_id: string;
+  from_organization_id: string;
+  to_organization_id: string;
+  service_types: string[];
+  reason: string;
+  requested_by: string | null;
+  requested_at: GeneratedTimestamp;
+  status: Generated<'pending' | 'accepted' | 'declined' | 'withdrawn'>;
+  responded_by: string | null;
+  responded_at: NullableTimestamp;
+  decline_reason: string | null;
+  placement: Generated<boolean>;
+  placement_from: NullableDate;
+  placement_to: NullableDate;
+  consent_overridden: Generated<boolean>;
+  override_reason: string | null;
+}
+
+export interface CaseServicesTable {
+  id: string;
+  case_id: string;
+  service_type: string;
+  provider_organization_id: string;
+  referral_id: string | null;
+  status: 'planned' | 'in_progress' | 'delivered' | 'cancelled';
+  planned_from: NullableDate;
+  planned_to: NullableDate;
+  delivered_on: NullableDate;
+  notes: string | null;
+  recorded_by: string | null;
+  updated_at: GeneratedTimestamp;
+}
+
+export interface CaseMigrationStatusTable {
+  case_id: string;
+  documents_status: 'held' | 'missing' | 'withheld_by_exploiter' | 'with_authorities' | 'unknown';
+  reflection_days: number;
+  stay_until_court_ruling: boolean;
+  non_punishment: boolean;
+  non_punishment_note: string | null;
+  registration_extended_until: NullableDate;
+  residence_permit_until: NullableDate;
+  work_permit_until: NullableDate;
+  return_status: 'none' | 'requested' | 'with_consulate' | 'with_iom' | 'completed';
+  updated_by: string | null;
+  updated_at: GeneratedTimestamp;
+}
+
+export interface CaseChildProtectionTable {
+  case_id: string;
+  guardian_kind: 'none_yet' | 'parent' | 'guardian' | 'legal_representative' | 'guardianship_authority';
+  guardian_organization_id: string | null;
+  best_interests_assessed_on: NullableDate;
+  best_interests_summary: string | null;
+  placement_organization_id: string | null;
+  updated_by: string | null;
+  updated_at: GeneratedTimestamp;
+}
+
+export interface CaseFollowUpsTable {
+  id: string;
+  case_id: string;
+  contacted_on: DateColumn;
+  method: 'visit' | 'phone' | 'message' | 'office';
+  note: string;
+  recorded_by: string | null;
+  recorded_at: GeneratedTimestamp;
 }
 
 export interface CommissionsTable {
@@ -365,6 +583,21 @@ export interface Database {
   person_identity_versions: PersonIdentityVersionsTable;
   person_lookup_digests: PersonLookupDigestsTable;
   person_involvements: PersonInvolvementsTable;
+  organization_services: OrganizationServicesTable;
+  nrm_cases: NrmCasesTable;
+  case_events: CaseEventsTable;
+  case_workers: CaseWorkersTable;
+  case_consents: CaseConsentsTable;
+  anonymous_notifications: AnonymousNotificationsTable;
+  screening_questionnaires: ScreeningQuestionnairesTable;
+  case_screenings: CaseScreeningsTable;
+  screening_observations: ScreeningObservationsTable;
+  identification_decisions: IdentificationDecisionsTable;
+  case_referrals: CaseReferralsTable;
+  case_services: CaseServicesTable;
+  case_migration_status: CaseMigrationStatusTable;
+  case_child_protection: CaseChildProtectionTable;
+  case_follow_ups: CaseFollowUpsTable;
   action_plans: ActionPlansTable;
   commissions: CommissionsTable;
   commission_members: CommissionMembersTable;
@@ -376,4 +609,5 @@ export interface Database {
   plan_measure_bodies: PlanMeasureBodiesTable;
   plan_reports: PlanReportsTable;
   plan_report_steps: PlanReportStepsTable;
+  plan_report_attachments: PlanReportAttachmentsTable;
 }

@@ -24,6 +24,8 @@ import { registerAuditRoutes } from '../modules/audit/audit.routes.js';
 import { registerAuthRoutes } from '../modules/auth/auth.routes.js';
 import { registerDirectoryRoutes } from '../modules/directory/directory.routes.js';
 import { registerPersonRoutes } from '../modules/persons/person.routes.js';
+import { defaultReferralRules, type ReferralRules } from '../modules/cases/case-pathway.js';
+import { registerCaseRoutes } from '../modules/cases/case.routes.js';
 import { defaultSessionTimeouts, SESSION_COOKIE, type SessionTimeouts } from '../platform/session.js';
 import type { VaultKeys } from '../platform/vault/data-key.js';
 import { SENIM_VERSION } from '../version.js';
@@ -39,6 +41,7 @@ export interface AppOptions {
   logger: Logger | false;
   vaultKeys: VaultKeys;
   sessionTimeouts?: SessionTimeouts;
+  referralRules?: ReferralRules;
   webDistDir?: string;
   /** Trust X-Forwarded-* from a reverse proxy: the client's address for lock-outs, https for Secure cookies. */
   trustProxy?: boolean;
@@ -49,6 +52,7 @@ export interface AppContext {
   database: SenimDatabase;
   vaultKeys: VaultKeys;
   sessionTimeouts: SessionTimeouts;
+  referralRules: ReferralRules;
 }
 
 export type SenimApp = FastifyInstance;
@@ -98,6 +102,7 @@ export async function buildApp(options: AppOptions): Promise<SenimApp> {
     database: options.database,
     vaultKeys: options.vaultKeys,
     sessionTimeouts: options.sessionTimeouts ?? defaultSessionTimeouts,
+    referralRules: options.referralRules ?? defaultReferralRules,
   };
 
   // Routes must declare who may call them; a forgotten declaration fails at start-up, not in production.
@@ -152,6 +157,7 @@ export async function buildApp(options: AppOptions): Promise<SenimApp> {
       registerAuthRoutes(api, context);
       registerDirectoryRoutes(api, context);
       registerPersonRoutes(api, context);
+      registerCaseRoutes(api, context);
       registerAuditRoutes(api, context);
       registerPlanRoutes(api, context);
       registerCommissionRoutes(api, context);

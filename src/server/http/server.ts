@@ -28,6 +28,7 @@ export async function startServer(config: SenimConfig, logger: Logger): Promise<
       logger,
       vaultKeys,
       sessionTimeouts: { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionMaxHours },
+      referralRules: { decisionTargetWorkingDays: config.decisionTargetWorkingDays, reflectionDays: config.reflectionDays },
       trustProxy: config.trustProxy,
     });
     const address = await app.listen({ port: config.port, host: config.host });

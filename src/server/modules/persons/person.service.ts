@@ -24,7 +24,7 @@ import {
   type PersonReach,
 } from './person.repo.js';
 
-const identityAad = (personId: string, version: number) => `person:${personId}:identity:v${version}`;
+export const identityAad = (personId: string, version: number) => `person:${personId}:identity:v${version}`;
 
 function reachOf(actor: UserActor, permission: 'persons.identity.read' | 'persons.identity.write' | 'persons.identity.search'): PersonReach {
   const scope = requirePermission(actor, permission);

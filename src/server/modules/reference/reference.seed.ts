@@ -4,6 +4,7 @@ import { kazakhstanCriminalCodeArticles, kazakhstanCriminalCodeMappings } from '
 import { demoServiceOrganizations, kazakhstanAkimats, kazakhstanStateBodies } from './kazakhstan/organizations.js';
 import { kazakhstanRegions } from './kazakhstan/regions.js';
 import type { OrganizationSeed } from './kazakhstan/seed-types.js';
+import { defaultServiceTypes, lawEnforcementCodes, mayIdentifyByDefault } from './referral-roles.js';
 
 // Loading is idempotent (insert ... on conflict do nothing): it runs at every
 // start, adds what a newer country pack brings, and never overwrites what
@@ -101,12 +102,21 @@ async function loadOrganizations(trx: Transaction<Database>, organizations: Orga
         parent_id: parent?.id ?? null,
         public_phone: organization.publicPhone,
         capacity: organization.capacity,
+        may_identify: mayIdentifyByDefault(organization),
+        law_enforcement: lawEnforcementCodes.has(organization.code),
       })
       .onConflict((oc) => oc.column('code').doNothing())
       .returning('id')
       .executeTakeFirst();
     if (!inserted) {
       continue;
+    }
+    const services = defaultServiceTypes(organization);
+    if (services.length > 0) {
+      await trx
+        .insertInto('organization_services')
+        .values(services.map((serviceType) => ({ organization_id: inserted.id, service_type: serviceType })))
+        .execute();
     }
     for (const regionCode of organization.regionCodes) {
       const regionId = regionIds.get(regionCode);

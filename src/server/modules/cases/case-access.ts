@@ -1,0 +1,46 @@
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
+import { AppError } from '../../../shared/errors.js';
+import type { Permission } from '../../../shared/permissions.js';
+import type { Database } from '../../db/schema.js';
+import type { UserActor } from '../../platform/actor.js';
+import { requirePermission } from '../../platform/policy.js';
+
+/**
+ * How far a user reaches among cases. A case is visible to the organizations
+ * involved with its person; a law-enforcement body only on the person's
+ * consent to share with police; and a child's case only to workers named on
+ * it. Row-level security on the same involvements is the wall behind this.
+ */
+export type CaseReach =
+  | { kind: 'all' }
+  | { kind: 'involved'; organizationId: string; userId: string; lawEnforcement: boolean };
+
+export async function caseReachOf(db: Kysely<Database> | Transaction<Database>, actor: UserActor, permission: Permission): Promise<CaseReach> {
+  const scope = requirePermission(actor, permission);
+  if (scope === 'all') {
+    return { kind: 'all' };
+  }
+  const organization = await db.selectFrom('organizations').select('law_enforcement').where('id', '=', actor.organizationId).executeTakeFirst();
+  return { kind: 'involved', organizationId: actor.organizationId, userId: actor.userId, lawEnforcement: organization?.law_enforcement ?? false };
+}
+
+/** The SQL that is true for the case rows (table nrm_cases) within reach. */
+export function caseVisible(reach: CaseReach): RawBuilder<boolean> {
+  if (reach.kind === 'all') {
+    return sql<boolean>`true`;
+  }
+  return sql<boolean>`(exists (
+      select 1 from person_involvements i
+      where i.person_id = nrm_cases.person_id
+        and i.organization_id = ${reach.organizationId}::uuid
+        and (${!reach.lawEnforcement}::boolean or i.basis = 'police_consent'))
+    and (not ${childCase} or exists (
+      select 1 from case_workers w where w.case_id = nrm_cases.id and w.user_id = ${reach.userId}::uuid)))`;
+}
+
+/** Under 18 or of unknown age, as isChild() in case-pathway.ts. */
+export const childCase = sql<boolean>`(nrm_cases.age_basis = 'unknown' or nrm_cases.age_years is null or nrm_cases.age_years < 18)`;
+
+export function notInReach(): AppError {
+  return new AppError('not_found', 'No such case in your reach');
+}

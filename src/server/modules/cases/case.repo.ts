@@ -1,0 +1,101 @@
+import { sql, type Selectable, type Transaction } from 'kysely';
+import type { CaseReferralsTable, CaseServicesTable, Database, NrmCasesTable } from '../../db/schema.js';
+import type { UserActor } from '../../platform/actor.js';
+import { caseVisible, notInReach, type CaseReach } from './case-access.js';
+import { currentStep, type PathwayFacts } from './case-pathway.js';
+
+// Every function here runs inside withPersonScope(): row-level security has
+// already narrowed persons and cases to the organization's involvements.
+
+export type CaseRow = Selectable<NrmCasesTable> & { region_code: string };
+
+export function selectCases(trx: Transaction<Database>, reach: CaseReach) {
+  return trx
+    .selectFrom('nrm_cases')
+    .innerJoin('regions', 'regions.id', 'nrm_cases.region_id')
+    .selectAll('nrm_cases')
+    .select('regions.code as region_code')
+    .where(caseVisible(reach));
+}
+
+/** The case, locked for the step about to be taken, or 404 when out of reach. */
+export async function caseForStep(trx: Transaction<Database>, reach: CaseReach, caseId: string): Promise<CaseRow> {
+  const row = await selectCases(trx, reach).where('nrm_cases.id', '=', caseId).forUpdate('nrm_cases').executeTakeFirst();
+  if (!row) {
+    throw notInReach();
+  }
+  return row;
+}
+
+export async function caseById(trx: Transaction<Database>, reach: CaseReach, caseId: string): Promise<CaseRow> {
+  const row = await selectCases(trx, reach).where('nrm_cases.id', '=', caseId).executeTakeFirst();
+  if (!row) {
+    throw notInReach();
+  }
+  return row;
+}
+
+export async function recordCaseEvent(
+  trx: Transaction<Database>,
+  input: { caseId: string; kind: string; actor: UserActor | null; details?: Record<string, unknown> },
+): Promise<void> {
+  await trx
+    .insertInto('case_events')
+    .values({
+      case_id: input.caseId,
+      kind: input.kind,
+      actor_user_id: input.actor?.userId ?? null,
+      organization_id: input.actor?.organizationId ?? null,
+      details: JSON.stringify(input.details ?? {}),
+    })
+    .execute();
+}
+
+export async function pathwayFactsOf(trx: Transaction<Database>, caseRow: Pick<CaseRow, 'id' | 'status' | 'latest_decision'>): Promise<PathwayFacts> {
+  const [consent, screenings, referrals, services] = await Promise.all([
+    trx
+      .selectFrom('case_consents')
+      .select('id')
+      .where('case_id', '=', caseRow.id)
+      .where('scope', '=', 'processing')
+      .where('given', '=', true)
+      .where('withdrawn_at', 'is', null)
+      .executeTakeFirst(),
+    trx.selectFrom('case_screenings').select((eb) => eb.fn.countAll<number>().as('count')).where('case_id', '=', caseRow.id).executeTakeFirstOrThrow(),
+    trx.selectFrom('case_referrals').select('status').where('case_id', '=', caseRow.id).execute(),
+    trx.selectFrom('case_services').select('status').where('case_id', '=', caseRow.id).execute(),
+  ]);
+  return {
+    status: caseRow.status,
+    processingConsentGiven: consent !== undefined,
+    screenings: Number(screenings.count),
+    latestDecision: caseRow.latest_decision,
+    referrals,
+    services,
+  };
+}
+
+/** Keeps the stored step current after a change, so worklists read one column. */
+export async function refreshStep(trx: Transaction<Database>, caseId: string): Promise<void> {
+  const row = await trx.selectFrom('nrm_cases').select(['id', 'status', 'latest_decision']).where('id', '=', caseId).executeTakeFirstOrThrow();
+  const step = currentStep(await pathwayFactsOf(trx, row));
+  await trx.updateTable('nrm_cases').set({ step, updated_at: sql`now()` }).where('id', '=', caseId).execute();
+}
+
+export async function referralsOf(trx: Transaction<Database>, caseIds: readonly string[]): Promise<(Selectable<CaseReferralsTable> & { case_code: string })[]> {
+  if (caseIds.length === 0) {
+    return [];
+  }
+  return trx
+    .selectFrom('case_referrals')
+    .innerJoin('nrm_cases', 'nrm_cases.id', 'case_referrals.case_id')
+    .selectAll('case_referrals')
+    .select('nrm_cases.code as case_code')
+    .where('case_referrals.case_id', 'in', caseIds)
+    .orderBy('case_referrals.requested_at', 'asc')
+    .execute();
+}
+
+export async function servicesOf(trx: Transaction<Database>, caseId: string): Promise<Selectable<CaseServicesTable>[]> {
+  return trx.selectFrom('case_services').selectAll().where('case_id', '=', caseId).orderBy('updated_at', 'asc').execute();
+}
