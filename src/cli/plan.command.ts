@@ -3,6 +3,8 @@ import { Option, type Command } from 'commander';
 import { readConfig } from '../server/config.js';
 import { AppError } from '../shared/errors.js';
 import { previewPlanImport, type PlanPreview } from '../server/modules/action-plan/plan-preview.service.js';
+import { allReminders } from '../server/modules/action-plan/plan-followup.service.js';
+import { DEFAULT_REMINDER_LEAD_DAYS } from '../server/modules/action-plan/plan-reminders.js';
 import { importPlan, listPlans, planCalendar } from '../server/modules/action-plan/plan.service.js';
 import { systemActor } from '../server/platform/actor.js';
 import { toCsv } from '../server/platform/export/csv.js';
@@ -61,6 +63,10 @@ function readPlanFile(file: string): string {
   }
 }
 
+function isPlanId(text: string): boolean {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(text);
+}
+
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
@@ -115,14 +121,26 @@ export function registerPlanCommand(program: Command): void {
     .requiredOption('--coordinator <code>', 'organization code of the body that gathers the reports (MJ for the 2009-2011 plan)')
     .option('--map <body=CODE>', 'map a body the plan names to an organization (repeatable)', collect, [])
     .option('--acknowledge <id>', 'accept a listed problem as it is (repeatable): P1, P2...', collect, [])
-    .action(async (file: string, options: { coordinator: string; map: string[]; acknowledge: string[] }) => {
+    .addOption(new Option('--level <level>', 'national, or regional: an akimat’s plan under a national one').choices(['national', 'regional']).default('national'))
+    .option('--parent <planId>', 'for a regional plan: the national plan it carries out (see `senim plan list`)')
+    .action(async (file: string, options: { coordinator: string; map: string[]; acknowledge: string[]; level: 'national' | 'regional'; parent?: string }) => {
+      if (options.parent !== undefined && !isPlanId(options.parent)) {
+        throw new Error(`--parent "${options.parent}" is not a plan id; \`senim plan list\` shows them`);
+      }
       const text = readPlanFile(file);
       const database = await openConfiguredDatabase(readConfig());
       try {
         const imported = await importPlan({
           database,
           actor: systemActor('cli:plan-import'),
-          request: { text, coordinatorCode: options.coordinator, bodyMappings: bodyMappingsOf(options.map), acknowledgedProblems: options.acknowledge },
+          request: {
+            text,
+            coordinatorCode: options.coordinator,
+            bodyMappings: bodyMappingsOf(options.map),
+            acknowledgedProblems: options.acknowledge,
+            level: options.level,
+            parentPlanId: options.parent ?? null,
+          },
         });
         console.log(`Imported plan ${imported.id} with ${imported.measures} measures.`);
       } catch (error) {
@@ -147,7 +165,53 @@ export function registerPlanCommand(program: Command): void {
       const database = await openConfiguredDatabase(readConfig());
       try {
         for (const item of (await listPlans({ database })).items) {
-          console.log(`${item.id}  ${item.periodFromYear}-${item.periodToYear}  ${item.measures} measures  coordinator ${item.coordinatorCode}  ${item.title}`);
+          const standing = `${item.level}${item.parentPlanId === null ? '' : ` under ${item.parentPlanId}`}${item.status === 'draft' ? ', DRAFT' : ''}`;
+          console.log(`${item.id}  ${item.periodFromYear}-${item.periodToYear}  ${standing}  ${item.measures} measures  coordinator ${item.coordinatorCode}  ${item.title}`);
+        }
+      } finally {
+        await database.close();
+      }
+    });
+
+  plan
+    .command('remind')
+    .description(
+      'Print the reminders of every plan in force: reports due within the lead days and reports overdue, per measure, body and period. ' +
+        'Nothing is mailed; the same list shows in the application.',
+    )
+    .option('--date <date>', 'the day to remind on (YYYY-MM-DD); today in Kazakhstan by default')
+    .option('--lead-days <days>', 'how many days before a due date to remind', String(DEFAULT_REMINDER_LEAD_DAYS))
+    .addOption(new Option('--format <format>', 'text or csv').choices(['text', 'csv']).default('text'))
+    .action(async (options: { date?: string; leadDays: string; format: 'text' | 'csv' }) => {
+      if (options.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.date)) {
+        throw new Error(`--date "${options.date}" must be written YYYY-MM-DD`);
+      }
+      const leadDays = Number(options.leadDays);
+      if (!Number.isInteger(leadDays) || leadDays < 0 || leadDays > 90) {
+        throw new Error('--lead-days must be a whole number from 0 to 90');
+      }
+      const database = await openConfiguredDatabase(readConfig());
+      try {
+        const reminders = await allReminders({ database, leadDays, on: options.date });
+        if (options.format === 'csv') {
+          process.stdout.write(
+            toCsv(reminders.items, [
+              { header: 'plan', value: (row) => row.planId },
+              { header: 'kind', value: (row) => row.kind },
+              { header: 'days', value: (row) => row.days },
+              { header: 'measure', value: (row) => row.measure },
+              { header: 'body', value: (row) => row.organizationCode },
+              { header: 'period', value: (row) => row.periodLabel },
+              { header: 'due_date', value: (row) => row.dueDate },
+              { header: 'report_status', value: (row) => row.reportStatus },
+            ]),
+          );
+          return;
+        }
+        console.log(`${reminders.items.length} reminders on ${reminders.on} (due within ${reminders.leadDays} days, or overdue):`);
+        for (const item of reminders.items) {
+          const when = item.kind === 'overdue' ? `OVERDUE by ${item.days} days` : item.days === 0 ? 'due TODAY' : `due in ${item.days} days`;
+          console.log(`- ${item.organizationCode}: measure ${item.measure}, ${item.periodLabel}, due ${item.dueDate}: ${when} (${item.reportStatus}); ${item.planTitle}`);
         }
       } finally {
         await database.close();
@@ -161,7 +225,7 @@ export function registerPlanCommand(program: Command): void {
     .addOption(new Option('--format <format>', 'json or csv').choices(['json', 'csv']).default('csv'))
     .option('--organization <code>', 'only the reports due from this body')
     .action(async (planId: string, options: { format: 'json' | 'csv'; organization?: string }) => {
-      if (!/^[0-9a-f-]{36}$/i.test(planId)) {
+      if (!isPlanId(planId)) {
         throw new Error(`"${planId}" is not a plan id; \`senim plan list\` shows them`);
       }
       const database = await openConfiguredDatabase(readConfig());

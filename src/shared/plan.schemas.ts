@@ -41,6 +41,8 @@ export const planImportConfirmSchema = planImportRequestSchema.extend({
     .default({})
     .describe('A body the plan names that Senim did not recognize, as written, mapped to an organization code'),
   acknowledgedProblems: z.array(z.string().regex(/^P\d{1,4}$/, "must be a problem id such as 'P3'")).max(500).default([]),
+  level: z.enum(['national', 'regional']).default('national').describe('A regional plan is an akimat’s, under a national plan'),
+  parentPlanId: z.uuid('must be a plan id').nullable().default(null).describe('For a regional plan: the national plan it implements'),
 });
 
 export const planSummarySchema = z
@@ -53,6 +55,9 @@ export const planSummarySchema = z
     periodToYear: z.number().int(),
     measures: z.number().int(),
     createdAt: z.iso.datetime(),
+    status: z.enum(['draft', 'in_force']).describe('A draft (seeded from the last plan) owes no reports until its coordinator confirms it'),
+    parentPlanId: z.uuid().nullable().describe('The national plan a regional plan implements'),
+    seededFromPlanId: z.uuid().nullable().describe('The plan whose assessment seeded this one'),
   })
   .meta({ id: 'PlanSummary' });
 
@@ -102,6 +107,17 @@ export const planReportRequestSchema = z
     path: ['cannotReason'],
   });
 
+export const reportAttachmentSchema = z
+  .object({
+    id: z.uuid(),
+    fileName: z.string(),
+    mediaType: z.string(),
+    sizeBytes: z.number().int(),
+    sha256: z.string().describe('SHA-256 of the content, hex'),
+    uploadedAt: z.iso.datetime(),
+  })
+  .meta({ id: 'PlanReportAttachment' });
+
 export const planReportSchema = z
   .object({
     id: z.uuid(),
@@ -120,6 +136,7 @@ export const planReportSchema = z
     submittedAt: z.iso.datetime().nullable(),
     late: z.boolean().describe('Submitted after the due date, or still not submitted after it'),
     returnReason: z.string().nullable(),
+    attachments: z.array(reportAttachmentSchema),
     steps: z.array(z.object({ step: z.enum(['saved', 'submitted', 'returned', 'accepted']), takenAt: z.iso.datetime(), note: z.string().nullable() })),
   })
   .meta({ id: 'PlanReport' });
@@ -153,3 +170,88 @@ export const measureDeadlineSchema = z
     description: z.string().nullable(),
   })
   .meta({ id: 'MeasureDeadline' });
+
+// Base64 of at most 5 MiB; the service checks the decoded size and the type.
+const MAX_ATTACHMENT_BASE64 = Math.ceil((5 * 1024 * 1024) / 3) * 4;
+
+export const attachmentUploadSchema = z.object({
+  fileName: z.string().trim().min(1, 'give the file a name').max(255).describe('pdf, docx, xlsx, jpg, png or txt'),
+  content: z
+    .string()
+    .min(1, 'the file is empty')
+    .max(MAX_ATTACHMENT_BASE64, 'the file is larger than 5 MiB')
+    .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'must be the file in base64')
+    .describe('The file, base64-encoded; at most 5 MiB'),
+});
+
+export const reminderSchema = z.object({
+  planId: z.uuid(),
+  planTitle: z.string(),
+  measure: z.number().int(),
+  organizationCode: z.string(),
+  periodLabel: z.string(),
+  dueDate: z.iso.date(),
+  reportStatus: z.enum(['missing', 'draft', 'returned']),
+  kind: z.enum(['due_soon', 'overdue']),
+  days: z.number().int().describe('Days left until the due date, or days past it'),
+});
+
+export const reminderListSchema = z.object({ on: z.iso.date(), leadDays: z.number().int(), items: z.array(reminderSchema) }).meta({ id: 'PlanReminders' });
+
+export const reminderQuerySchema = z.object({
+  leadDays: z.coerce.number().int().min(0).max(90).default(10).describe('How many days ahead of a due date to remind'),
+  on: z.iso.date().optional().describe('The day to remind on; today in Kazakhstan by default'),
+});
+
+const fulfilmentSchema = z.enum(['done', 'partly', 'not_done', 'never_reported']);
+const moneyByYearSchema = z.object({ year: z.number().int().nullable(), estimateThousandsKzt: z.number().nullable(), spentThousandsKzt: z.number() });
+
+export const planAssessmentSchema = z
+  .object({
+    planTitle: z.string(),
+    coordinator: z.string(),
+    periodFromYear: z.number().int(),
+    periodToYear: z.number().int(),
+    assessedOn: z.iso.date(),
+    language: z.enum(['ru', 'en']),
+    measures: z.array(
+      z.object({
+        number: z.number().int(),
+        action: z.string(),
+        fulfilment: fulfilmentSchema,
+        bodies: z.array(
+          z.object({
+            organizationCode: z.string(),
+            organizationName: z.string(),
+            lead: z.boolean(),
+            fulfilment: fulfilmentSchema,
+            reportsDue: z.number().int(),
+            reportsReceived: z.number().int(),
+            lastWorkStatus: workStatusSchema.nullable(),
+          }),
+        ),
+        estimateKind: z.enum(['not_required', 'not_stated', 'within_existing_funds', 'amounts']),
+        money: z.array(moneyByYearSchema),
+      }),
+    ),
+    money: z.array(moneyByYearSchema),
+    neverReported: z.array(z.object({ measure: z.number().int(), organizationCode: z.string(), organizationName: z.string(), periodLabel: z.string(), dueDate: z.iso.date() })),
+    totals: z.object({ measures: z.number().int(), done: z.number().int(), partly: z.number().int(), not_done: z.number().int(), never_reported: z.number().int() }),
+  })
+  .meta({ id: 'PlanAssessment' });
+
+export const assessmentQuerySchema = z.object({
+  language: z.enum(['ru', 'en']).default('ru'),
+  on: z.iso.date().optional().describe('Count reports due up to this day; today in Kazakhstan by default'),
+});
+
+export const nextPlanRequestSchema = z
+  .object({
+    title: z.string().trim().min(5).max(500).describe('The title of the next plan'),
+    periodFromYear: z.number().int().min(2000).max(2100),
+    periodToYear: z.number().int().min(2000).max(2100),
+  })
+  .refine((request) => request.periodToYear >= request.periodFromYear && request.periodToYear - request.periodFromYear < 20, {
+    message: 'must be on or after the first year, within 20 years',
+    path: ['periodToYear'],
+  });

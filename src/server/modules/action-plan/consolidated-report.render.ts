@@ -1,11 +1,8 @@
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableRow, WidthType } from 'docx';
 import ExcelJS from 'exceljs';
-import pdfmake from 'pdfmake';
-import { csvCell } from '../../platform/export/csv.js';
 import {
   describeIndicators,
+  describeNarrative,
   describeStatus,
   describeWork,
   isReceived,
@@ -13,14 +10,11 @@ import {
   type ConsolidatedReport,
   type ConsolidatedSubmission,
 } from './consolidated-report.js';
+import { createPdf, docxCell as cell, documentMediaType, spreadsheetText as text, type DocumentFormat } from './report-document.render.js';
 
-export type ConsolidationFormat = 'docx' | 'pdf' | 'xlsx';
+export type ConsolidationFormat = DocumentFormat;
 
-export const consolidationMediaType: Record<ConsolidationFormat, string> = {
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  pdf: 'application/pdf',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-};
+export const consolidationMediaType = documentMediaType;
 
 function headerLines(report: ConsolidatedReport): string[] {
   const w = wordsFor(report.language);
@@ -42,8 +36,6 @@ export async function renderXlsx(report: ConsolidatedReport): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Senim';
   const sheet = workbook.addWorksheet(w.measure);
-  // A cell a spreadsheet would run as a formula is defused, as in CSV exports.
-  const text = (value: string): string => (/^[=+\-@\t\r]/.test(value) ? csvCell(value) : value);
   sheet.addRow([report.planTitle]).font = { bold: true, size: 13 };
   for (const line of headerLines(report)) {
     sheet.addRow([line]);
@@ -60,7 +52,7 @@ export async function renderXlsx(report: ConsolidatedReport): Promise<Buffer> {
         submission.dueDate,
         describeStatus(submission, report.language),
         describeWork(submission, report.language),
-        isReceived(submission) ? text(submission.narrative ?? '') : '',
+        text(describeNarrative(submission, report.language)),
         describeIndicators(submission, report.language),
       ]);
     }
@@ -77,10 +69,6 @@ export async function renderXlsx(report: ConsolidatedReport): Promise<Buffer> {
     }
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
-}
-
-function cell(textValue: string, bold = false): TableCell {
-  return new TableCell({ children: [new Paragraph({ children: [new TextRun({ text: textValue, bold })] })] });
 }
 
 export async function renderDocx(report: ConsolidatedReport): Promise<Buffer> {
@@ -109,7 +97,7 @@ export async function renderDocx(report: ConsolidatedReport): Promise<Buffer> {
                   cell(submission.periodLabel),
                   cell(submission.dueDate),
                   cell([describeStatus(submission, report.language), describeWork(submission, report.language)].filter(Boolean).join('; ')),
-                  cell(isReceived(submission) ? (submission.narrative ?? '') : ''),
+                  cell(describeNarrative(submission, report.language)),
                   cell(describeIndicators(submission, report.language)),
                 ],
               }),
@@ -129,20 +117,6 @@ export async function renderDocx(report: ConsolidatedReport): Promise<Buffer> {
   const document = new Document({ creator: 'Senim', title: w.title, sections: [{ children }] });
   return Packer.toBuffer(document);
 }
-
-// Roboto, shipped with pdfmake, has Cyrillic glyphs: Russian and Kazakh text prints as written.
-const robotoDir = join(dirname(createRequire(import.meta.url).resolve('pdfmake/package.json')), 'fonts', 'Roboto');
-pdfmake.setFonts({
-  Roboto: {
-    normal: join(robotoDir, 'Roboto-Regular.ttf'),
-    bold: join(robotoDir, 'Roboto-Medium.ttf'),
-    italics: join(robotoDir, 'Roboto-Italic.ttf'),
-    bolditalics: join(robotoDir, 'Roboto-MediumItalic.ttf'),
-  },
-});
-// A report must never fetch anything: no URL, and no file but the fonts.
-pdfmake.setUrlAccessPolicy(() => false);
-pdfmake.setLocalAccessPolicy((path) => path.startsWith(robotoDir));
 
 export async function renderPdf(report: ConsolidatedReport): Promise<Buffer> {
   const w = wordsFor(report.language);
@@ -168,7 +142,7 @@ export async function renderPdf(report: ConsolidatedReport): Promise<Buffer> {
             submission.periodLabel,
             submission.dueDate,
             [describeStatus(submission, report.language), describeWork(submission, report.language)].filter(Boolean).join('; '),
-            isReceived(submission) ? (submission.narrative ?? '') : '',
+            describeNarrative(submission, report.language),
             describeIndicators(submission, report.language),
           ]),
         ],
@@ -176,15 +150,7 @@ export async function renderPdf(report: ConsolidatedReport): Promise<Buffer> {
       fontSize: 8,
     });
   }
-  return pdfmake
-    .createPdf({
-      pageOrientation: 'landscape',
-      content,
-      defaultStyle: { font: 'Roboto', fontSize: 9 },
-      styles: { title: { fontSize: 15, bold: true, margin: [0, 0, 0, 6] }, subtitle: { fontSize: 11, bold: true, margin: [0, 0, 0, 6] }, measure: { bold: true, margin: [0, 10, 0, 4] } },
-      info: { title: w.title, creator: 'Senim' },
-    })
-    .getBuffer();
+  return createPdf({ title: w.title, content });
 }
 
 export async function renderConsolidatedReport(report: ConsolidatedReport, format: ConsolidationFormat): Promise<Buffer> {

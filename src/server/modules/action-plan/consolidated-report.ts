@@ -16,6 +16,8 @@ export interface ConsolidatedSubmission {
   workStatus: 'done' | 'in_progress' | 'not_started' | 'cannot_be_done' | null;
   narrative: string | null;
   cannotReason: string | null;
+  /** Names of the files attached to the report. */
+  attachments: string[];
   indicators: { peopleTrained: number | null; eventsHeld: number | null; cases: number | null; moneySpentThousandsKzt: number | null };
 }
 
@@ -91,6 +93,7 @@ const words = {
     cases: 'случаев',
     money: 'израсходовано, тыс. тенге',
     reason: 'причина',
+    attachments: 'Приложения',
   },
   en: {
     title: 'Consolidated report on the implementation of the Action Plan',
@@ -123,6 +126,7 @@ const words = {
     cases: 'cases',
     money: 'spent, thousand KZT',
     reason: 'reason',
+    attachments: 'Attachments',
   },
 } as const;
 
@@ -141,6 +145,15 @@ export function describeIndicators(submission: ConsolidatedSubmission, language:
   ]
     .filter((part): part is string => part !== null)
     .join('; ');
+}
+
+/** What the body wrote, with the names of the files it attached; nothing for a report not received. */
+export function describeNarrative(submission: ConsolidatedSubmission, language: ConsolidationLanguage): string {
+  if (!isReceived(submission)) {
+    return '';
+  }
+  const files = submission.attachments.length === 0 ? '' : `\n${words[language].attachments}: ${submission.attachments.join(', ')}`;
+  return `${submission.narrative ?? ''}${files}`;
 }
 
 export function describeStatus(submission: ConsolidatedSubmission, language: ConsolidationLanguage): string {

@@ -6,7 +6,7 @@ type Executor = Kysely<Database> | Transaction<Database>;
 export async function selectPlanCoordinator(db: Executor, planId: string) {
   return db
     .selectFrom('action_plans')
-    .select(['id', 'coordinator_organization_id', 'period_from_year', 'period_to_year'])
+    .select(['id', 'coordinator_organization_id', 'period_from_year', 'period_to_year', 'status'])
     .where('id', '=', planId)
     .executeTakeFirst();
 }

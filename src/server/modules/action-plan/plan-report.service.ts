@@ -25,9 +25,10 @@ import {
   updateReportStatus,
 } from './plan-report.repo.js';
 import { planCalendar } from './plan.service.js';
+import { attachmentsOfReports } from './report-attachment.service.js';
 
 // Reporting days are Kazakhstan's: a report due on 20 January is late from 21 January in Astana.
-const today = (): string => todayIn('Asia/Almaty');
+export const today = (): string => todayIn('Asia/Almaty');
 
 /** Late: not in by its due date, or sent in after it. */
 export function isLate(report: { dueDate: string; status: PlanReportStatus | 'missing'; submittedOn: string | null }, on: string): boolean {
@@ -37,7 +38,8 @@ export function isLate(report: { dueDate: string; status: PlanReportStatus | 'mi
   return on > report.dueDate;
 }
 
-function reviewsPlan(actor: UserActor, plan: { coordinator_organization_id: string }): boolean {
+/** Whether the actor's body coordinates the plan and the actor reviews reports. */
+export function reviewsPlan(actor: UserActor, plan: { coordinator_organization_id: string }): boolean {
   return can(actor, 'plan_reports.review') !== null && plan.coordinator_organization_id === actor.organizationId;
 }
 
@@ -50,6 +52,35 @@ async function requirePlan(database: SenimDatabase, planId: string) {
 }
 
 const dayOf = (instant: Date | string | null): string | null => (instant === null ? null : new Date(instant).toISOString().slice(0, 10));
+
+/**
+ * Every report owed under a plan (or by one body: give its code and id) with
+ * where it stands, judged on a day (today in Kazakhstan unless given).
+ */
+export async function planObligations(input: {
+  database: SenimDatabase;
+  planId: string;
+  organizationCode: string | undefined;
+  organizationId: string | null;
+  on?: string;
+}): Promise<z.infer<typeof obligationListSchema>['items']> {
+  const [calendar, reports] = await Promise.all([
+    planCalendar({ database: input.database, planId: input.planId, organizationCode: input.organizationCode }),
+    selectReportsOfPlan(input.database.db, input.planId, input.organizationId),
+  ]);
+  const byKey = new Map(reports.map((report) => [`${report.measure}|${report.organization_code}|${report.period_label}`, report]));
+  const on = input.on ?? today();
+  return calendar.items.map((entry) => {
+    const report = byKey.get(`${entry.measure}|${entry.organizationCode}|${entry.periodLabel}`);
+    const reportStatus: PlanReportStatus | 'missing' = report?.status ?? 'missing';
+    return {
+      ...entry,
+      reportId: report?.id ?? null,
+      reportStatus,
+      late: isLate({ dueDate: entry.dueDate, status: reportStatus, submittedOn: dayOf(report?.submitted_at ?? null) }, on),
+    };
+  });
+}
 
 /**
  * What each body owes under a plan and where each report stands. The
@@ -69,21 +100,11 @@ export async function listObligations(input: {
   if (!reviewsPlan(actor, plan) && query.organization && query.organization !== ownOrganization.code) {
     throw new AppError('forbidden', 'Only the coordinating body sees the obligations of other bodies');
   }
-  const [calendar, reports] = await Promise.all([
-    planCalendar({ database, planId: input.planId, organizationCode }),
-    selectReportsOfPlan(database.db, input.planId, reviewsPlan(actor, plan) ? null : actor.organizationId),
-  ]);
-  const byKey = new Map(reports.map((report) => [`${report.measure}|${report.organization_code}|${report.period_label}`, report]));
-  const on = today();
-  const items = calendar.items.map((entry) => {
-    const report = byKey.get(`${entry.measure}|${entry.organizationCode}|${entry.periodLabel}`);
-    const reportStatus: PlanReportStatus | 'missing' = report?.status ?? 'missing';
-    return {
-      ...entry,
-      reportId: report?.id ?? null,
-      reportStatus,
-      late: isLate({ dueDate: entry.dueDate, status: reportStatus, submittedOn: dayOf(report?.submitted_at ?? null) }, on),
-    };
+  const items = await planObligations({
+    database,
+    planId: input.planId,
+    organizationCode,
+    organizationId: reviewsPlan(actor, plan) ? null : actor.organizationId,
   });
   return {
     items: items.filter(
@@ -99,7 +120,7 @@ export async function getReport(input: { database: SenimDatabase; actor: UserAct
   if (!report || !mayRead) {
     throw new AppError('not_found', 'No such report in your reach');
   }
-  const steps = await selectSteps(input.database.db, input.reportId);
+  const [steps, attachments] = await Promise.all([selectSteps(input.database.db, input.reportId), attachmentsOfReports(input.database, [input.reportId])]);
   return {
     id: report.id,
     planId: report.plan_id,
@@ -122,6 +143,7 @@ export async function getReport(input: { database: SenimDatabase; actor: UserAct
     submittedAt: report.submitted_at === null ? null : new Date(report.submitted_at).toISOString(),
     late: isLate({ dueDate: report.due_date, status: report.status, submittedOn: dayOf(report.submitted_at) }, today()),
     returnReason: report.return_reason,
+    attachments: attachments.get(report.id) ?? [],
     steps: steps.map((step) => ({ step: step.step, takenAt: new Date(step.taken_at).toISOString(), note: step.note })),
   };
 }
@@ -137,6 +159,9 @@ export async function saveReport(input: {
   const { database, actor, request } = input;
   requirePermission(actor, 'plan_reports.submit');
   const plan = await requirePlan(database, input.planId);
+  if (plan.status === 'draft') {
+    throw new AppError('conflict', 'This plan is a draft: reports are written once its coordinator confirms it');
+  }
   const measure = await selectMeasure(database.db, input.planId, request.measure);
   if (!measure) {
     throw new AppError('unprocessable', `The plan has no measure ${request.measure}`, { fields: [{ field: 'body.measure', message: 'no such measure' }] });
@@ -250,6 +275,7 @@ export async function buildConsolidatedReport(input: {
     selectPlanHeader(database.db, input.planId),
   ]);
   const reportById = new Map(reports.map((report) => [report.id, report]));
+  const attachments = await attachmentsOfReports(database, reports.map((report) => report.id));
   const nameOf = new Map(organizations.map((row) => [row.code, input.language === 'ru' ? row.name_ru : row.name_en]));
   const consolidated: ConsolidatedMeasure[] = measures.map((measure) => ({
     number: measure.number,
@@ -269,6 +295,7 @@ export async function buildConsolidatedReport(input: {
           workStatus: report?.work_status ?? null,
           narrative: report?.narrative ?? null,
           cannotReason: report?.cannot_reason ?? null,
+          attachments: (attachments.get(item.reportId ?? '') ?? []).map((attachment) => attachment.fileName),
           indicators: {
             peopleTrained: report?.people_trained ?? null,
             eventsHeld: report?.events_held ?? null,

@@ -1,5 +1,5 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Database } from '../../db/schema.js';
+import type { ActionPlansTable, Database } from '../../db/schema.js';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -16,15 +16,40 @@ export async function selectAkimatIds(db: Executor): Promise<string[]> {
   return rows.map((row) => row.id);
 }
 
+/** What a regional plan needs of its coordinating body: an akimat, or a body that serves particular regions. */
+export async function selectCoordinatorStanding(db: Executor, organizationId: string): Promise<{ kind: string; regional: boolean }> {
+  const row = await db
+    .selectFrom('organizations as o')
+    .select(['o.kind', sql<boolean>`exists (select 1 from organization_regions r where r.organization_id = o.id)`.as('regional')])
+    .where('o.id', '=', organizationId)
+    .executeTakeFirst();
+  return { kind: row?.kind ?? '', regional: row?.regional ?? false };
+}
+
 export async function insertPlan(
   trx: Transaction<Database>,
-  plan: { title: string; coordinatorOrganizationId: string; fromYear: number; toYear: number; decree: string | null; sourceText: string; importedBy: string | null },
+  plan: {
+    title: string;
+    coordinatorOrganizationId: string;
+    fromYear: number;
+    toYear: number;
+    decree: string | null;
+    sourceText: string;
+    importedBy: string | null;
+    level?: ActionPlansTable['level'];
+    parentPlanId?: string | null;
+    status?: 'draft' | 'in_force';
+    seededFromPlanId?: string | null;
+  },
 ): Promise<string> {
   const row = await trx
     .insertInto('action_plans')
     .values({
       title: plan.title,
-      level: 'national',
+      level: plan.level ?? 'national',
+      parent_plan_id: plan.parentPlanId ?? null,
+      status: plan.status ?? 'in_force',
+      seeded_from_plan_id: plan.seededFromPlanId ?? null,
       coordinator_organization_id: plan.coordinatorOrganizationId,
       period_from_year: plan.fromYear,
       period_to_year: plan.toYear,
@@ -109,6 +134,9 @@ export async function selectPlans(db: Executor) {
       'p.period_from_year',
       'p.period_to_year',
       'p.created_at',
+      'p.status',
+      'p.parent_plan_id',
+      'p.seeded_from_plan_id',
       sql<number>`(select count(*) from plan_measures m where m.plan_id = p.id)`.as('measures'),
     ])
     .orderBy('p.period_from_year', 'desc')
@@ -119,7 +147,7 @@ export async function selectPlans(db: Executor) {
 export async function selectPlan(db: Executor, planId: string) {
   return db
     .selectFrom('action_plans')
-    .select(['id', 'period_from_year', 'period_to_year', 'coordinator_organization_id'])
+    .select(['id', 'title', 'level', 'status', 'period_from_year', 'period_to_year', 'coordinator_organization_id'])
     .where('id', '=', planId)
     .executeTakeFirst();
 }

@@ -23,6 +23,7 @@ import { actorOf, originOf } from '../../http/route-access.js';
 import { consolidationMediaType, renderConsolidatedReport } from './consolidated-report.render.js';
 import { buildConsolidatedReport, getReport, listObligations, reviewReport, saveReport } from './plan-report.service.js';
 import { deadlineRuleSchema } from './deadline-rule.js';
+import { registerPlanFollowUpRoutes } from './plan-followup.routes.js';
 import { importPlan, listPlans, planCalendar, previewImport, setMeasureDeadline } from './plan.service.js';
 
 // A file sent as it is: Fastify passes a Buffer through without serializing it.
@@ -33,6 +34,7 @@ const problems = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 4
 export function registerPlanRoutes(app: FastifyInstance, context: AppContext): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const { database } = context;
+  registerPlanFollowUpRoutes(app, context);
 
   api.post(
     '/plans/import/preview',

@@ -7,12 +7,14 @@ import { recordAudit } from '../../platform/audit.js';
 import { requirePermission } from '../../platform/policy.js';
 import { listBodyNamesForPlans } from '../reference/reference.service.js';
 import { deadlineRuleSchema, describeDeadlineRule, reportingCalendar, type DeadlineRule } from './deadline-rule.js';
+import { placementProblems } from './plan-placement.js';
 import { ALL_AKIMATS_CODE, parsePlanTable, type ImportProblem, type PlanImport } from './plan-table-parser.js';
 import {
   insertMeasure,
   insertMeasureBodies,
   insertPlan,
   selectAkimatIds,
+  selectCoordinatorStanding,
   selectMeasureBodies,
   selectMeasureForUpdate,
   selectOrganizationIdsByCode,
@@ -100,9 +102,19 @@ export async function importPlan(input: {
       fields: [{ field: 'body.coordinatorCode', message: 'must be your own organization' }],
     });
   }
+  const placement = { level: request.level, parentPlanId: request.parentPlanId };
+  const placed = placementProblems({
+    ...placement,
+    parent: request.parentPlanId === null ? null : ((await selectPlan(database.db, request.parentPlanId)) ?? null),
+    coordinator: await selectCoordinatorStanding(database.db, coordinatorId),
+  });
+  if (placed.length > 0) {
+    throw new AppError('unprocessable', placed.map((problem) => problem.message).join('; '), { fields: placed });
+  }
   const akimatIds = await selectAkimatIds(database.db);
   return database.db.transaction().execute(async (trx) => {
     const planId = await insertPlan(trx, {
+      ...placement,
       title: plan.title,
       coordinatorOrganizationId: coordinatorId,
       fromYear: plan.periodFromYear ?? 0,
@@ -137,7 +149,7 @@ export async function importPlan(input: {
       action: 'plan.imported',
       record: { type: 'action_plan', id: planId },
       ...(input.origin ? { origin: input.origin } : {}),
-      details: { measures: plan.measures.length, acknowledgedProblems: request.acknowledgedProblems.join(','), mappedBodies: Object.keys(request.bodyMappings).length },
+      details: { measures: plan.measures.length, level: request.level, parentPlanId: request.parentPlanId, acknowledgedProblems: request.acknowledgedProblems.join(','), mappedBodies: Object.keys(request.bodyMappings).length },
     });
     return { id: planId, measures: plan.measures.length };
   });
@@ -155,6 +167,9 @@ export async function listPlans(input: { database: SenimDatabase }): Promise<z.i
       periodToYear: row.period_to_year,
       measures: row.measures,
       createdAt: new Date(row.created_at).toISOString(),
+      status: row.status,
+      parentPlanId: row.parent_plan_id,
+      seededFromPlanId: row.seeded_from_plan_id,
     })),
   };
 }

@@ -19,6 +19,7 @@ import type { AppContext } from '../../http/app.js';
 import type { RequestOrigin, UserActor } from '../../platform/actor.js';
 import { recordAudit } from '../../platform/audit.js';
 import { withPersonScope } from '../../platform/person-scope.js';
+import { requirePermission } from '../../platform/policy.js';
 import { sealJson } from '../../platform/vault/cipher.js';
 import { identityDigests, identityAad } from '../persons/person.service.js';
 import { insertDigests, insertIdentityVersion, insertInvolvement, insertPerson } from '../persons/person.repo.js';
@@ -111,6 +112,9 @@ async function insertConsent(trx: Transaction<Database>, caseRow: Pick<CaseRow, 
 export async function recordIntake(input: { context: AppContext; actor: UserActor; intake: IntakeRequest; origin: RequestOrigin }) {
   const { context, actor, intake } = input;
   const reach = await caseReachOf(context.database.db, actor, 'cases.intake');
+  if (intake.referral) {
+    requirePermission(actor, 'cases.refer');
+  }
   if (intake.firstContactDate > todayIso()) {
     throw new AppError('validation_failed', 'The first contact cannot be in the future', { fields: [{ field: 'body.firstContactDate', message: 'is in the future' }] });
   }
@@ -240,13 +244,13 @@ export async function recordIntake(input: { context: AppContext; actor: UserActo
         origin: input.origin,
       });
     }
+    await refreshStep(trx, caseId);
     const lawEnforcement = reach.kind === 'involved' && reach.lawEnforcement;
     if (lawEnforcement) {
       // Without the person's consent to share with police, the police body keeps only the receipt.
       await trx.deleteFrom('person_involvements').where('person_id', '=', personId).where('organization_id', '=', actor.organizationId).where('basis', '=', 'recorded').execute();
       await trx.deleteFrom('case_workers').where('case_id', '=', caseId).where('user_id', '=', actor.userId).execute();
     }
-    await refreshStep(trx, caseId);
     const visible = await selectCases(trx, reach).where('nrm_cases.id', '=', caseId).select('nrm_cases.id as visible_id').executeTakeFirst();
     return { id: caseId, code: caseRow.code, personId, visibleToYou: visible !== undefined };
   });

@@ -1,0 +1,266 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SenimApp } from '../../http/app.js';
+import { closeTestApp, createTestApp } from '../../testing/test-app.js';
+import { type TestDatabase } from '../../testing/test-database.js';
+import { createTestUser, signIn, type SignedIn, type TestUser } from '../../testing/test-users.js';
+
+let testDatabase: TestDatabase;
+let app: SenimApp;
+let police: SignedIn;
+let investigator: SignedIn;
+let korgau: SignedIn;
+let korgauColleagueUser: TestUser;
+let korgauColleague: SignedIn;
+let shelter: SignedIn;
+let hotlineWorker: SignedIn;
+const ids: Record<string, string> = {};
+
+beforeAll(async () => {
+  ({ app, testDatabase } = await createTestApp({ demo: true }));
+  const database = testDatabase.database;
+  police = await signIn(app, await createTestUser(database, { organizationCode: 'MIA', roles: ['first_responder'], regionCodes: ['KZ-AST'] }));
+  investigator = await signIn(app, await createTestUser(database, { organizationCode: 'MIA', roles: ['investigator'] }));
+  korgau = await signIn(app, await createTestUser(database, { organizationCode: 'NGO-KORGAU-ASTANA', roles: ['case_worker'] }));
+  korgauColleagueUser = await createTestUser(database, { organizationCode: 'NGO-KORGAU-ASTANA', roles: ['case_worker'] });
+  korgauColleague = await signIn(app, korgauColleagueUser);
+  shelter = await signIn(app, await createTestUser(database, { organizationCode: 'SHELTER-ALA', roles: ['service_provider'] }));
+  hotlineWorker = await signIn(app, await createTestUser(database, { organizationCode: 'HOTLINE-11616', roles: ['case_worker'] }));
+  for (const code of ['MIA', 'NGO-KORGAU-ASTANA', 'SHELTER-ALA']) {
+    ids[code] = (await database.db.selectFrom('organizations').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id;
+  }
+});
+
+afterAll(async () => {
+  await closeTestApp({ app, testDatabase });
+});
+
+const adultIntake = {
+  referralSource: 'police',
+  meetingContext: 'raid',
+  firstContactDate: '2026-11-02',
+  regionCode: 'KZ-AST',
+  sex: 'female',
+  ageYears: 24,
+  ageBasis: 'declared',
+  citizenship: 'KAZ',
+  circumstances: 'Found during a raid on a sauna; says her passport is kept by the owner.',
+};
+
+async function post(user: SignedIn, url: string, payload: object) {
+  return app.inject({ method: 'POST', url: `/api/v1${url}`, headers: user.headers(), payload });
+}
+
+async function get(user: SignedIn, url: string) {
+  return app.inject({ method: 'GET', url: `/api/v1${url}`, headers: user.headers() });
+}
+
+async function questionnaire(user: SignedIn, audience: 'adult' | 'child'): Promise<{ id: string; definition: { indicators: { code: string }[] } }> {
+  const response = await get(user, `/screening/questionnaires?audience=${audience}`);
+  expect(response.statusCode, response.body).toBe(200);
+  return response.json().items[0];
+}
+
+describe('the referral pathway', () => {
+  it('walks a police referral through screening, identification, a shelter placement, services and closure, refusing every forbidden step', async () => {
+    const intake = await post(police, '/cases', {
+      ...adultIntake,
+      consents: [
+        { scope: 'processing', given: true, method: 'written' },
+        { scope: 'referral', organizationId: ids['NGO-KORGAU-ASTANA'], given: true, method: 'written' },
+      ],
+      referral: { toOrganizationId: ids['NGO-KORGAU-ASTANA'], serviceTypes: ['psychological', 'legal'], reason: 'Identification and support' },
+    });
+    expect(intake.statusCode, intake.body).toBe(201);
+    const receipt = intake.json();
+    expect(receipt.code).toMatch(/^AST-\d{2}-[0-9A-Z]{6}$/);
+    // No consent to share with police: the police keep the receipt and nothing else.
+    expect(receipt.visibleToYou).toBe(false);
+    expect((await get(police, `/cases/${receipt.id}`)).statusCode).toBe(404);
+    expect((await get(police, `/persons/${receipt.personId}/identity?purpose=checking%20the%20record`)).statusCode).toBe(404);
+    const receipts = await get(police, '/cases/intakes');
+    expect(receipts.json().items.map((item: { code: string }) => item.code)).toContain(receipt.code);
+
+    const incoming = await get(korgau, '/referrals/incoming');
+    const referral = incoming.json().items.find((item: { caseId: string }) => item.caseId === receipt.id);
+    expect(referral.status).toBe('pending');
+    expect((await post(korgau, `/referrals/${referral.id}/response`, { decision: 'accept' })).statusCode).toBe(200);
+
+    const q = await questionnaire(korgau, 'adult');
+    const answers = ['recruitment.deceived_nature_of_job', 'exploitation.excessive_hours', 'exploitation.low_or_no_salary', 'coercion.documents_confiscated', 'coercion.isolation'].map(
+      (indicatorCode) => ({ indicatorCode, answer: 'yes' }),
+    );
+    const screening = await post(korgau, `/cases/${receipt.id}/screenings`, { questionnaireId: q.id, interviewedOn: '2026-11-03', answers });
+    expect(screening.statusCode, screening.body).toBe(201);
+    expect(screening.json().assessment.preliminary).toBe('exploited_migrant');
+    // A second interview: she now tells how she was recruited. Both are kept.
+    const second = await post(korgau, `/cases/${receipt.id}/screenings`, {
+      questionnaireId: q.id,
+      interviewedOn: '2026-11-05',
+      answers: [...answers, { indicatorCode: 'recruitment.deceived_conditions', answer: 'yes' }],
+    });
+    expect(second.json().assessment.preliminary).toBe('probable_victim');
+
+    const hotlineIntake = await post(hotlineWorker, '/cases', { ...adultIntake, referralSource: 'hotline', meetingContext: 'hotline_call', consents: [{ scope: 'processing', given: true, method: 'oral' }] });
+    const notAuthorized = await post(hotlineWorker, `/cases/${hotlineIntake.json().id}/identification-decisions`, { outcome: 'identified', exploitationForms: ['labour'], reasons: 'Strong indicators' });
+    expect(notAuthorized.statusCode).toBe(422);
+    expect(notAuthorized.json().detail).toMatch(/not authorized to identify/);
+
+    const decision = await post(korgau, `/cases/${receipt.id}/identification-decisions`, {
+      outcome: 'identified',
+      exploitationForms: ['sexual'],
+      traffickingScope: 'internal',
+      methodsOfControl: ['withholds_documents', 'debt_bondage'],
+      reasons: 'Positive on deception, exploitation and coercion; no criminal case needed.',
+    });
+    expect(decision.statusCode, decision.body).toBe(201);
+    const twice = await post(korgau, `/cases/${receipt.id}/identification-decisions`, { outcome: 'not_identified', reasons: 'again' });
+    expect(twice.statusCode).toBe(409);
+
+    // Referral to the shelter: the person agreed only to Korgau, so it needs an override with a reason.
+    const withoutConsent = await post(korgau, `/cases/${receipt.id}/referrals`, { toOrganizationId: ids['SHELTER-ALA'], serviceTypes: ['social_welfare'], reason: 'Safe housing', placement: true });
+    expect(withoutConsent.statusCode).toBe(409);
+    expect(withoutConsent.json().detail).toMatch(/not agreed/);
+    expect((await post(korgau, `/cases/${receipt.id}/consents`, { scope: 'referral', organizationId: ids['SHELTER-ALA'], given: true, method: 'written' })).statusCode).toBe(201);
+    const shelterReferral = await post(korgau, `/cases/${receipt.id}/referrals`, { toOrganizationId: ids['SHELTER-ALA'], serviceTypes: ['social_welfare', 'medical'], reason: 'Safe housing', placement: true });
+    expect(shelterReferral.statusCode, shelterReferral.body).toBe(201);
+
+    const early = await post(korgau, `/cases/${receipt.id}/services`, { serviceType: 'medical', providerOrganizationId: ids['SHELTER-ALA'] });
+    expect(early.statusCode).toBe(409);
+    expect(early.json().detail).toMatch(/accepted a referral/);
+
+    const providersBefore = await get(korgau, '/referral-providers?regionCode=KZ-ALA&serviceType=medical');
+    const shelterBefore = providersBefore.json().items.find((item: { organizationId: string }) => item.organizationId === ids['SHELTER-ALA']);
+    const accepted = await post(shelter, `/referrals/${shelterReferral.json().id}/response`, { decision: 'accept', placementFrom: '2026-11-06' });
+    expect(accepted.json().status).toBe('accepted');
+    const providersAfter = await get(korgau, '/referral-providers?regionCode=KZ-ALA&serviceType=medical');
+    const shelterAfter = providersAfter.json().items.find((item: { organizationId: string }) => item.organizationId === ids['SHELTER-ALA']);
+    expect(shelterAfter.occupied).toBe(shelterBefore.occupied + 1);
+
+    const service = await post(shelter, `/cases/${receipt.id}/services`, { serviceType: 'medical', providerOrganizationId: ids['SHELTER-ALA'], status: 'in_progress', plannedFrom: '2026-11-06' });
+    expect(service.statusCode, service.body).toBe(201);
+    const tooEarly = await post(korgau, `/cases/${receipt.id}/closure`, { outcome: 'reintegrated' });
+    expect(tooEarly.statusCode).toBe(409);
+    expect((await post(korgau, `/cases/${receipt.id}/closure`, {})).statusCode).toBe(400);
+    const delivered = await app.inject({
+      method: 'PUT',
+      url: `/api/v1/cases/${receipt.id}/services/${service.json().id}`,
+      headers: shelter.headers(),
+      payload: { status: 'delivered', deliveredOn: '2026-11-20' },
+    });
+    expect(delivered.statusCode, delivered.body).toBe(200);
+    expect((await get(korgau, `/cases/${receipt.id}`)).json().summary.step).toBe('closure');
+
+    const closed = await post(korgau, `/cases/${receipt.id}/closure`, { outcome: 'reintegrated' });
+    expect(closed.statusCode, closed.body).toBe(200);
+    expect(closed.json().status).toBe('follow_up');
+    const followUp = await post(korgau, `/cases/${receipt.id}/follow-ups`, { contactedOn: '2026-11-22', method: 'phone', note: 'Working, living with her sister', endFollowUp: true });
+    expect(followUp.json().status).toBe('closed');
+
+    const timeline = await get(korgau, `/cases/${receipt.id}/events?limit=100`);
+    expect(timeline.json().items.map((event: { kind: string }) => event.kind).reverse()).toEqual([
+      'case.created',
+      'consent.recorded',
+      'consent.recorded',
+      'referral.requested',
+      'referral.accepted',
+      'screening.recorded',
+      'screening.recorded',
+      'identification.decided',
+      'consent.recorded',
+      'referral.requested',
+      'referral.accepted',
+      'service.recorded',
+      'service.updated',
+      'case.closed',
+      'case.follow_up_ended',
+    ]);
+
+    const reopened = await post(korgau, `/cases/${receipt.id}/reopen`, { reason: 'Came back after a new job offer abroad', contactDate: '2026-11-23' });
+    expect(reopened.json()).toMatchObject({ status: 'active', episode: 2, possibleRetrafficking: true, step: 'identification' });
+  });
+
+  it('lets police see a case only while the person consents to share it with them', async () => {
+    const intake = await post(korgau, '/cases', { ...adultIntake, referralSource: 'self_referral', meetingContext: 'came_to_office', consents: [{ scope: 'processing', given: true, method: 'written' }] });
+    const caseId = intake.json().id;
+    expect((await get(investigator, `/cases/${caseId}`)).statusCode).toBe(404);
+    const consent = await post(korgau, `/cases/${caseId}/consents`, { scope: 'police_sharing', organizationId: ids.MIA, given: true, method: 'written' });
+    expect(consent.statusCode, consent.body).toBe(201);
+    expect((await get(investigator, `/cases/${caseId}`)).statusCode).toBe(200);
+    expect((await post(korgau, `/cases/${caseId}/consents/${consent.json().id}/withdraw`, {})).statusCode).toBe(200);
+    expect((await get(investigator, `/cases/${caseId}`)).statusCode).toBe(404);
+    const listed = await get(investigator, `/cases?code=${intake.json().code}`);
+    expect(listed.json().total).toBe(0);
+  });
+
+  it('shows a child’s case only to named workers and lists it until a guardian is recorded', async () => {
+    const intake = await post(korgau, '/cases', {
+      ...adultIntake,
+      ageYears: null,
+      ageBasis: 'unknown',
+      citizenship: 'UZB',
+      firstContactDate: '2026-11-20',
+      consents: [{ scope: 'processing', given: true, method: 'by_guardian' }],
+    });
+    const caseId = intake.json().id;
+    const detail = (await get(korgau, `/cases/${caseId}`)).json();
+    expect(detail.summary).toMatchObject({ child: true, foreign: true });
+    expect(detail.migration).toMatchObject({ reflectionDays: 30, reflectionEndsOn: '2026-12-20' });
+    expect(detail.dueNext.map((item: { kind: string }) => item.kind)).toEqual(expect.arrayContaining(['guardian', 'reflection_period_end', 'identification_decision']));
+
+    expect((await get(korgauColleague, `/cases/${caseId}`)).statusCode).toBe(404);
+    expect((await post(korgau, `/cases/${caseId}/workers`, { email: korgauColleagueUser.email })).statusCode).toBe(201);
+    expect((await get(korgauColleague, `/cases/${caseId}`)).statusCode).toBe(200);
+
+    const adultQuestionnaire = await questionnaire(korgau, 'adult');
+    const wrong = await post(korgau, `/cases/${caseId}/screenings`, { questionnaireId: adultQuestionnaire.id, interviewedOn: '2026-11-21', answers: [{ indicatorCode: 'exploitation.excessive_hours', answer: 'yes' }] });
+    expect(wrong.statusCode).toBe(422);
+    const childQuestionnaire = await questionnaire(korgau, 'child');
+    const screening = await post(korgau, `/cases/${caseId}/screenings`, {
+      questionnaireId: childQuestionnaire.id,
+      interviewedOn: '2026-11-21',
+      answers: [
+        { indicatorCode: 'child.recruited_through_family', answer: 'yes' },
+        { indicatorCode: 'recruitment.documents_confiscated', answer: 'yes' },
+        { indicatorCode: 'recruitment.debt_bondage', answer: 'yes' },
+        { indicatorCode: 'child.worst_forms_of_labour', answer: 'yes' },
+        { indicatorCode: 'child.out_of_school', answer: 'yes' },
+      ],
+    });
+    expect(screening.json().assessment).toMatchObject({ preliminary: 'probable_victim', childRuleApplied: true });
+
+    const waiting = await get(korgau, '/cases?list=children_without_guardian&limit=200');
+    expect(waiting.json().items.map((item: { id: string }) => item.id)).toContain(caseId);
+    const ending = await get(korgau, '/cases?list=reflection_ending&days=40&limit=200');
+    expect(ending.json().items.map((item: { id: string }) => item.id)).toContain(caseId);
+    const guardian = await app.inject({ method: 'PUT', url: `/api/v1/cases/${caseId}/child-protection`, headers: korgau.headers(), payload: { guardianKind: 'guardianship_authority', bestInterestsAssessedOn: '2026-11-22' } });
+    expect(guardian.statusCode, guardian.body).toBe(200);
+    const after = await get(korgau, '/cases?list=children_without_guardian&limit=200');
+    expect(after.json().items.map((item: { id: string }) => item.id)).not.toContain(caseId);
+  });
+
+  it('lists decisions past their target, and counts an anonymous notification without any person', async () => {
+    const intake = await post(korgau, '/cases', { ...adultIntake, consents: [{ scope: 'processing', given: true, method: 'written' }] });
+    const caseId = intake.json().id;
+    const dueNow = await get(korgau, '/cases?list=decisions_overdue&limit=200');
+    expect(dueNow.json().items.map((item: { id: string }) => item.id)).not.toContain(caseId);
+    // Pretend the referral came three weeks ago.
+    await testDatabase.database.db.updateTable('nrm_cases').set({ decision_due_on: '2026-11-06' }).where('id', '=', caseId).execute();
+    const overdue = await get(korgau, '/cases?list=decisions_overdue&limit=200');
+    expect(overdue.json().items.map((item: { id: string }) => item.id)).toContain(caseId);
+
+    const notification = await post(police, '/anonymous-notifications', {
+      contactDate: '2026-11-10',
+      regionCode: 'KZ-AST',
+      referralSource: 'police',
+      meetingContext: 'workplace_inspection',
+      sex: 'male',
+      ageGroup: 'adult',
+      citizenship: 'KGZ',
+      exploitationForms: ['labour'],
+    });
+    expect(notification.statusCode, notification.body).toBe(201);
+    expect(Object.keys(notification.json())).not.toContain('personId');
+    const future = await post(police, '/anonymous-notifications', { ...notification.json(), contactDate: '2099-01-01' });
+    expect(future.statusCode).toBe(400);
+  });
+});
