@@ -33,6 +33,9 @@ interface World {
   commission: TestCommission;
   reportId: string;
   freshSubmittedReportId(): Promise<string>;
+  attachmentId: string;
+  freshAttachmentId(): Promise<string>;
+  freshDraftPlanId(): Promise<string>;
   personId: string;
   homeOrganizationId: string;
   homeUser: TestUser;
@@ -131,6 +134,24 @@ const samples: Record<string, (world: World) => Promise<SampleRequest> | SampleR
     targetsHomeRecord: true,
   }),
   'POST /api/v1/plan-reports/{id}/accept': async (world) => ({ url: `/api/v1/plan-reports/${await world.freshSubmittedReportId()}/accept`, targetsHomeRecord: true }),
+  'GET /api/v1/plans/{id}/reminders': (world) => ({ url: `/api/v1/plans/${world.planId}/reminders?on=2013-01-15`, targetsHomeRecord: true }),
+  'GET /api/v1/plan-reminders': () => ({ url: '/api/v1/plan-reminders?on=2013-01-15', targetsHomeRecord: false }),
+  // Files go on the HOME body's draft report; only HOME and the plan's coordinator (HOME too) reach them.
+  'POST /api/v1/plan-reports/{id}/attachments': (world) => ({
+    url: `/api/v1/plan-reports/${world.reportId}/attachments`,
+    payload: { fileName: 'leaflet.txt', content: Buffer.from('Leaflet text').toString('base64') },
+    targetsHomeRecord: true,
+  }),
+  'GET /api/v1/plan-report-attachments/{id}': (world) => ({ url: `/api/v1/plan-report-attachments/${world.attachmentId}`, targetsHomeRecord: true }),
+  'DELETE /api/v1/plan-report-attachments/{id}': async (world) => ({ url: `/api/v1/plan-report-attachments/${await world.freshAttachmentId()}`, targetsHomeRecord: true }),
+  'GET /api/v1/plans/{id}/assessment': (world) => ({ url: `/api/v1/plans/${world.planId}/assessment`, targetsHomeRecord: true }),
+  'GET /api/v1/plans/{id}/assessment/document': (world) => ({ url: `/api/v1/plans/${world.planId}/assessment/document?format=xlsx`, targetsHomeRecord: true }),
+  'POST /api/v1/plans/{id}/next-plan': (world) => ({
+    url: `/api/v1/plans/${world.planId}/next-plan`,
+    payload: { title: 'Action Plan for 2015-2017', periodFromYear: 2015, periodToYear: 2017 },
+    targetsHomeRecord: true,
+  }),
+  'POST /api/v1/plans/{id}/confirm': async (world) => ({ url: `/api/v1/plans/${await world.freshDraftPlanId()}/confirm`, targetsHomeRecord: true }),
   'GET /api/v1/public/commissions': () => ({ url: '/api/v1/public/commissions', targetsHomeRecord: false }),
   'GET /api/v1/commissions': () => ({ url: '/api/v1/commissions', targetsHomeRecord: false }),
   'GET /api/v1/commission-notices': () => ({ url: '/api/v1/commission-notices', targetsHomeRecord: false }),
@@ -251,10 +272,55 @@ beforeAll(async () => {
     return saved.json<{ id: string }>().id;
   };
   let submitted: string | null = null;
+  const draftReportId = await report(false);
+  const attachment = async (): Promise<string> => {
+    const attached = await app.inject({
+      method: 'POST',
+      url: `/api/v1/plan-reports/${draftReportId}/attachments`,
+      headers: planner.headers(),
+      payload: { fileName: 'campaign.txt', content: Buffer.from('Campaign held').toString('base64') },
+    });
+    if (attached.statusCode !== 201) {
+      throw new Error(`The sample file was not attached: ${attached.body}`);
+    }
+    return attached.json<{ items: { id: string }[] }>().items.at(-1)?.id ?? '';
+  };
+  let attachmentToRemove: string | null = null;
+  let draftPlan: string | null = null;
   world = {
+    attachmentId: await attachment(),
+    // A denied caller leaves the file in place, so it serves the next caller too.
+    freshAttachmentId: async () => {
+      const present = attachmentToRemove
+        ? await testDatabase.database.db.selectFrom('plan_report_attachments').select('id').where('id', '=', attachmentToRemove).executeTakeFirst()
+        : undefined;
+      if (!present) {
+        attachmentToRemove = await attachment();
+      }
+      return attachmentToRemove ?? '';
+    },
+    freshDraftPlanId: async () => {
+      const status = draftPlan
+        ? (await testDatabase.database.db.selectFrom('action_plans').select('status').where('id', '=', draftPlan).executeTakeFirstOrThrow()).status
+        : null;
+      if (!draftPlan || status !== 'draft') {
+        const seeded = await app.inject({
+          method: 'POST',
+          url: `/api/v1/plans/${planId}/next-plan`,
+          headers: planner.headers(),
+          payload: { title: 'Next Action Plan', periodFromYear: 2015, periodToYear: 2017 },
+        });
+        if (seeded.statusCode !== 201) {
+          throw new Error(`The sample draft plan was not seeded: ${seeded.body}`);
+        }
+        draftPlan = seeded.json<{ id: string }>().id;
+      }
+      return draftPlan;
+    },
+    cases: await createMatrixCases(app, recorder, await sessionFor('case_worker', AWAY), testDatabase.database),
     planId,
     commission: await createTestCommission(testDatabase.database, HOME.organizationCode),
-    reportId: await report(false),
+    reportId: draftReportId,
     // A denied caller leaves the report submitted, so it serves the next caller too.
     freshSubmittedReportId: async () => {
       const status = submitted
