@@ -317,7 +317,6 @@ beforeAll(async () => {
       }
       return draftPlan;
     },
-    cases: await createMatrixCases(app, recorder, await sessionFor('case_worker', AWAY), testDatabase.database),
     planId,
     commission: await createTestCommission(testDatabase.database, HOME.organizationCode),
     reportId: draftReportId,
