@@ -28,6 +28,8 @@ const SMALL_PLAN = [
 ].join('\n');
 
 interface World {
+  /** An adult foreign person's case recorded by HOME, with consent to processing and to referral anywhere. */
+  cases: MatrixCases;
   planId: string;
   /** Served and sat on by HOME: HOME's record. */
   commission: TestCommission;
@@ -50,6 +52,69 @@ interface SampleRequest {
 }
 
 const unique = () => randomBytes(4).toString('hex');
+
+interface MatrixCases {
+  caseId: string;
+  adultQuestionnaireId: string;
+  serviceId: string;
+  consentId: string;
+  /** A referral from AWAY to HOME: HOME's to answer. */
+  incomingReferralId: string;
+  shelterId: string;
+}
+
+const matrixIntake = {
+  referralSource: 'self_referral',
+  meetingContext: 'came_to_office',
+  firstContactDate: '2026-11-02',
+  regionCode: 'KZ-AST',
+  sex: 'male',
+  ageYears: 31,
+  ageBasis: 'documented',
+  citizenship: 'KGZ',
+};
+
+async function createMatrixCases(app: SenimApp, home: SignedIn, away: SignedIn, database: TestDatabase['database']): Promise<MatrixCases> {
+  const organizationId = async (code: string) => (await database.db.selectFrom('organizations').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id;
+  const [homeId, awayId, shelterId] = [await organizationId(HOME.organizationCode), await organizationId(AWAY.organizationCode), await organizationId('SHELTER-ALA')];
+  const send = async (user: SignedIn, method: 'POST' | 'GET', url: string, payload?: object) => {
+    const response = await app.inject({ method, url: `/api/v1${url}`, headers: user.headers(), ...(payload ? { payload } : {}) });
+    if (response.statusCode >= 300) {
+      throw new Error(`${method} ${url} for the matrix cases failed: ${response.body}`);
+    }
+    return response.json<Record<string, unknown> & { id: string }>();
+  };
+  const intake = await send(home, 'POST', '/cases', {
+    ...matrixIntake,
+    consents: [
+      { scope: 'processing', given: true, method: 'written' },
+      { scope: 'referral', given: true, method: 'written' },
+    ],
+  });
+  const service = await send(home, 'POST', `/cases/${intake.id}/services`, { serviceType: 'legal', providerOrganizationId: homeId });
+  const consent = await send(home, 'POST', `/cases/${intake.id}/consents`, { scope: 'referral', organizationId: awayId, given: true, method: 'oral' });
+  const questionnaires = await send(home, 'GET', '/screening/questionnaires?audience=adult');
+  const awayIntake = await send(away, 'POST', '/cases', {
+    ...matrixIntake,
+    regionCode: 'KZ-SHY',
+    consents: [
+      { scope: 'processing', given: true, method: 'written' },
+      { scope: 'referral', organizationId: homeId, given: true, method: 'written' },
+    ],
+    referral: { toOrganizationId: homeId, serviceTypes: ['legal'], reason: 'Legal aid in Astana' },
+  });
+  const incoming = await database.db.selectFrom('case_referrals').select('id').where('case_id', '=', awayIntake.id).executeTakeFirstOrThrow();
+  return {
+    caseId: intake.id,
+    adultQuestionnaireId: (questionnaires.items as { id: string }[])[0]?.id ?? '',
+    serviceId: service.id,
+    consentId: consent.id,
+    incomingReferralId: incoming.id,
+    shelterId,
+  };
+}
+
+const caseOf = (world: World, path = '') => `/api/v1/cases/${world.cases.caseId}${path}`;
 
 const samples: Record<string, (world: World) => Promise<SampleRequest> | SampleRequest> = {
   'GET /api/v1/health': () => ({ url: '/api/v1/health', targetsHomeRecord: false }),
@@ -203,6 +268,67 @@ const samples: Record<string, (world: World) => Promise<SampleRequest> | SampleR
     payload: { text: 'Report on shelters', responsible: ['MIA'], dueDate: '2031-01-01' },
     targetsHomeRecord: true,
   }),
+  'POST /api/v1/cases': () => ({
+    url: '/api/v1/cases',
+    payload: { ...matrixIntake, citizenship: 'KAZ', consents: [{ scope: 'processing', given: true, method: 'oral' }] },
+    targetsHomeRecord: false,
+  }),
+  'GET /api/v1/cases': () => ({ url: '/api/v1/cases?list=mine', targetsHomeRecord: false }),
+  'GET /api/v1/cases/intakes': () => ({ url: '/api/v1/cases/intakes', targetsHomeRecord: false }),
+  'GET /api/v1/cases/{id}': (world) => ({ url: caseOf(world), targetsHomeRecord: true }),
+  'GET /api/v1/cases/{id}/events': (world) => ({ url: caseOf(world, '/events'), targetsHomeRecord: true }),
+  'GET /api/v1/cases/{id}/summary.pdf': (world) => ({ url: caseOf(world, '/summary.pdf?language=en'), targetsHomeRecord: true }),
+  'POST /api/v1/cases/{id}/consents': (world) => ({ url: caseOf(world, '/consents'), payload: { scope: 'processing', given: true, method: 'written' }, targetsHomeRecord: true }),
+  // Withdrawn once, then refused as already withdrawn (409): either way the caller reached it.
+  'POST /api/v1/cases/{id}/consents/{consentId}/withdraw': (world) => ({ url: caseOf(world, `/consents/${world.cases.consentId}/withdraw`), targetsHomeRecord: true }),
+  'GET /api/v1/screening/questionnaires': () => ({ url: '/api/v1/screening/questionnaires', targetsHomeRecord: false }),
+  'POST /api/v1/screening/questionnaires': () => ({
+    url: '/api/v1/screening/questionnaires',
+    payload: {
+      audience: 'adult',
+      title: 'Matrix questionnaire',
+      definition: { indicators: [{ code: 'matrix.one', dimension: 'exploitation', strength: 'strong', text: { ru: 'Признак', en: 'Indicator' } }] },
+    },
+    targetsHomeRecord: false,
+  }),
+  'POST /api/v1/cases/{id}/screenings': (world) => ({
+    url: caseOf(world, '/screenings'),
+    payload: { questionnaireId: world.cases.adultQuestionnaireId, interviewedOn: '2026-11-03', answers: [{ indicatorCode: 'exploitation.excessive_hours', answer: 'yes' }] },
+    targetsHomeRecord: true,
+  }),
+  'POST /api/v1/cases/{id}/identification-decisions': (world) => ({
+    url: caseOf(world, '/identification-decisions'),
+    payload: { outcome: 'pending', reasons: 'Waiting for a second interview' },
+    targetsHomeRecord: true,
+  }),
+  'POST /api/v1/cases/{id}/referrals': (world) => ({
+    url: caseOf(world, '/referrals'),
+    payload: { toOrganizationId: world.cases.shelterId, serviceTypes: ['medical'], reason: 'Medical check' },
+    targetsHomeRecord: true,
+  }),
+  'GET /api/v1/referrals/incoming': () => ({ url: '/api/v1/referrals/incoming', targetsHomeRecord: false }),
+  'POST /api/v1/referrals/{id}/response': (world) => ({ url: `/api/v1/referrals/${world.cases.incomingReferralId}/response`, payload: { decision: 'accept' }, targetsHomeRecord: true }),
+  'GET /api/v1/referral-providers': () => ({ url: '/api/v1/referral-providers?regionCode=KZ-AST', targetsHomeRecord: false }),
+  'POST /api/v1/cases/{id}/services': (world) => ({
+    url: caseOf(world, '/services'),
+    payload: { serviceType: 'psychological', providerOrganizationId: world.homeOrganizationId },
+    targetsHomeRecord: true,
+  }),
+  'PUT /api/v1/cases/{id}/services/{serviceId}': (world) => ({ url: caseOf(world, `/services/${world.cases.serviceId}`), payload: { status: 'in_progress' }, targetsHomeRecord: true }),
+  'PUT /api/v1/cases/{id}/migration-status': (world) => ({ url: caseOf(world, '/migration-status'), payload: { documentsStatus: 'withheld_by_exploiter' }, targetsHomeRecord: true }),
+  // An adult's case: refused as not a child (409), after the caller has reached it.
+  'PUT /api/v1/cases/{id}/child-protection': (world) => ({ url: caseOf(world, '/child-protection'), payload: { guardianKind: 'parent' }, targetsHomeRecord: true }),
+  'POST /api/v1/cases/{id}/workers': (world) => ({ url: caseOf(world, '/workers'), payload: { email: world.homeUser.email }, targetsHomeRecord: true }),
+  // Services are still open: refused (409) after the caller has reached the case.
+  'POST /api/v1/cases/{id}/closure': (world) => ({ url: caseOf(world, '/closure'), payload: { outcome: 'reintegrated' }, targetsHomeRecord: true }),
+  'POST /api/v1/cases/{id}/follow-ups': (world) => ({ url: caseOf(world, '/follow-ups'), payload: { contactedOn: '2026-11-20', method: 'phone', note: 'Doing well' }, targetsHomeRecord: true }),
+  'POST /api/v1/cases/{id}/reopen': (world) => ({ url: caseOf(world, '/reopen'), payload: { reason: 'Came back', contactDate: '2026-11-21' }, targetsHomeRecord: true }),
+  'POST /api/v1/anonymous-notifications': () => ({
+    url: '/api/v1/anonymous-notifications',
+    payload: { contactDate: '2026-11-10', regionCode: 'KZ-AST', referralSource: 'police', meetingContext: 'raid', ageGroup: 'adult' },
+    targetsHomeRecord: false,
+  }),
+  'GET /api/v1/anonymous-notifications': () => ({ url: '/api/v1/anonymous-notifications', targetsHomeRecord: false }),
 };
 
 interface Operation {
@@ -317,6 +443,7 @@ beforeAll(async () => {
       }
       return draftPlan;
     },
+    cases: await createMatrixCases(app, recorder, await sessionFor('case_worker', AWAY), testDatabase.database),
     planId,
     commission: await createTestCommission(testDatabase.database, HOME.organizationCode),
     reportId: draftReportId,
@@ -427,5 +554,32 @@ describe('access matrix', () => {
       }
     }
     expect(mismatches).toEqual([]);
+  });
+
+  it('gives police without the person’s consent nothing of the case, on every case route', async () => {
+    const police = await Promise.all(
+      (['investigator', 'first_responder'] as const).map(async (role) => signIn(app, await createTestUser(testDatabase.database, { organizationCode: 'MIA', roles: [role] }))),
+    );
+    const caseOperations = operations.filter((operation) => operation.key.includes('/cases/{id}'));
+    expect(caseOperations.length).toBeGreaterThan(15);
+    const leaks: string[] = [];
+    for (const session of police) {
+      for (const operation of caseOperations) {
+        const sample = await samples[operation.key]?.(world);
+        if (!sample) {
+          continue;
+        }
+        const response = await app.inject({
+          method: operation.method as 'GET',
+          url: sample.url,
+          headers: session.headers(),
+          ...(sample.payload === undefined ? {} : { payload: sample.payload as object }),
+        });
+        if (response.statusCode !== 404 && response.statusCode !== 403) {
+          leaks.push(`${operation.key}: ${response.statusCode} ${response.body.slice(0, 120)}`);
+        }
+      }
+    }
+    expect(leaks).toEqual([]);
   });
 });
