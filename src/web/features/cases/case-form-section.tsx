@@ -1,0 +1,273 @@
+import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode, type TextareaHTMLAttributes } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import { ApiProblem } from '../../api-client.js';
+import { ErrorSummary, type ErrorSummaryItem } from '../../components/error-summary.js';
+import { translateFieldMessage, type FieldErrors } from '../../components/field-errors.js';
+import { describeError } from '../../components/query-result.js';
+import { FieldError, FieldFrame } from '../../components/text-field.js';
+import type { Organization } from '../organizations/organizations-api.js';
+import type { CaseDetail } from './cases-api.js';
+
+// The plumbing every form of the case page shares: send one request, show the
+// server's field problems beside their fields and its refusal above the form,
+// then let the page load the case again.
+
+/** What every section of the case page is given. */
+export interface CaseSectionProps {
+  detail: CaseDetail;
+  organizationName: (organizationId: string) => string;
+  /** Every organization, for choosers; empty until the directory arrives. */
+  organizations: readonly Organization[];
+  /** After a change: the page loads the case again and shows the notice. */
+  onChanged: (notice: string) => void;
+}
+
+type Failure = { message: string; requestId: string | null };
+
+/** 'body.overrideConsent.reason' → 'overrideConsent': a form field per top-level request field. */
+export function caseFieldErrors<Field extends string>(error: unknown, fields: readonly Field[], t: TFunction): FieldErrors<Field> {
+  const result: FieldErrors<Field> = {};
+  if (!(error instanceof ApiProblem)) {
+    return result;
+  }
+  for (const problem of error.problem.errors ?? []) {
+    const [place, name] = problem.field.split('.');
+    const field = fields.find((candidate) => candidate === name);
+    if (place !== 'body' && place !== 'query') {
+      continue;
+    }
+    if (field === undefined) {
+      continue;
+    }
+    const message = translateCaseMessage(problem.message, t);
+    const earlier = result[field];
+    result[field] = earlier === undefined ? message : `${earlier} ${message}`;
+  }
+  return result;
+}
+
+// The API words its field messages in English; these are the ones the case forms meet most.
+const caseMessages: readonly [RegExp, (t: TFunction) => string][] = [
+  [/must not be empty/u, (t) => t('caseView.fieldErrors.empty')],
+  [/YYYY-MM-DD|invalid (iso )?date/iu, (t) => t('caseView.fieldErrors.date')],
+  [/at least one form of exploitation/u, (t) => t('caseView.fieldErrors.exploitationForm')],
+  [/at least one service/u, (t) => t('caseView.fieldErrors.service')],
+  [/answer at least one indicator/u, (t) => t('caseView.fieldErrors.answer')],
+  [/say why/u, (t) => t('caseView.fieldErrors.reason')],
+  [/^Invalid (option|input)/u, (t) => t('caseView.fieldErrors.choose')],
+];
+
+function translateCaseMessage(message: string, t: TFunction): string {
+  for (const [pattern, translate] of caseMessages) {
+    if (pattern.test(message)) {
+      return translate(t);
+    }
+  }
+  return translateFieldMessage(message, t);
+}
+
+/** A refused change: the rule the server applied (its detail) matters more than the generic code. */
+function describeRefusal(error: unknown, t: TFunction): Failure {
+  const described = describeError(error, t);
+  if (error instanceof ApiProblem && ['conflict', 'unprocessable', 'forbidden'].includes(error.problem.code)) {
+    return { message: t('caseView.refused', { detail: error.problem.detail }), requestId: described.requestId };
+  }
+  return described;
+}
+
+export interface FieldPlace<Field extends string> {
+  errors: FieldErrors<Field>;
+  fieldId: (field: Field) => string;
+}
+
+export interface CaseFormProps<Field extends string> {
+  /** The form's heading; a form without one is named by `label` (a row's own small form). */
+  heading?: string;
+  label?: string;
+  intro?: ReactNode;
+  fields: readonly Field[];
+  submitLabel: string;
+  submitClass?: string;
+  /** What the form itself can tell is missing, before asking the server. */
+  check?: () => FieldErrors<Field>;
+  /** Sends the request (throws on a problem) and resolves with the notice to show once done. */
+  send: () => Promise<string>;
+  onDone: (notice: string) => void;
+  children?: (place: FieldPlace<Field>) => ReactNode;
+}
+
+export function CaseForm<Field extends string>({ heading, label, intro, fields, submitLabel, submitClass, check, send, onDone, children }: CaseFormProps<Field>) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [busy, setBusy] = useState(false);
+  const [errors, setErrors] = useState<FieldErrors<Field>>({});
+  const [failure, setFailure] = useState<Failure | null>(null);
+  const [focusSummary, setFocusSummary] = useState(false);
+  const summaryRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (focusSummary) {
+      summaryRef.current?.focus();
+      setFocusSummary(false);
+    }
+  }, [focusSummary]);
+
+  const fieldId = (field: Field): string => `${id}-${field}`;
+
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const missing = check?.() ?? {};
+    if (Object.keys(missing).length > 0) {
+      setErrors(missing);
+      setFailure(null);
+      setFocusSummary(true);
+      return;
+    }
+    setBusy(true);
+    try {
+      const notice = await send();
+      setErrors({});
+      setFailure(null);
+      onDone(notice);
+    } catch (error) {
+      const byField = caseFieldErrors(error, fields, t);
+      const fieldProblems = Object.keys(byField).length > 0;
+      setErrors(byField);
+      setFailure(fieldProblems ? null : describeRefusal(error, t));
+      setFocusSummary(true);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const items: ErrorSummaryItem[] = fields.flatMap((field) => {
+    const message = errors[field];
+    return message === undefined ? [] : [{ fieldId: fieldId(field), message }];
+  });
+  const headingId = `${id}-heading`;
+
+  return (
+    <form
+      noValidate
+      className={heading === undefined ? 'case-row-form' : 'panel'}
+      aria-labelledby={heading === undefined ? undefined : headingId}
+      aria-label={heading === undefined ? label : undefined}
+      onSubmit={(event) => void submit(event)}
+    >
+      {heading !== undefined && <h3 id={headingId}>{heading}</h3>}
+      {intro}
+      {(items.length > 0 || failure !== null) && (
+        <ErrorSummary
+          ref={summaryRef}
+          title={failure === null ? t('common.errorSummaryTitle') : t('caseView.saveFailed')}
+          items={items}
+          message={failure?.message ?? null}
+          requestId={failure?.requestId ?? null}
+          requestIdLabel={t('common.requestId')}
+        />
+      )}
+      {children?.({ errors, fieldId })}
+      <p className="form-actions">
+        <button type="submit" className={submitClass ?? 'button'} disabled={busy}>
+          {submitLabel}
+        </button>
+      </p>
+    </form>
+  );
+}
+
+export interface TextAreaFieldProps extends Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' | 'onChange' | 'value'> {
+  id: string;
+  label: string;
+  hint?: string | undefined;
+  error: string | undefined;
+  value: string;
+  onChange: (value: string) => void;
+}
+
+export function TextAreaField({ id, label, hint, error, value, onChange, rows = 3, ...textarea }: TextAreaFieldProps) {
+  return (
+    <FieldFrame id={id} label={label} hint={hint} error={error}>
+      {(control) => (
+        <textarea
+          {...textarea}
+          {...control}
+          id={id}
+          className="input-wide"
+          rows={rows}
+          value={value}
+          onChange={(event) => {
+            onChange(event.target.value);
+          }}
+        />
+      )}
+    </FieldFrame>
+  );
+}
+
+export interface ChoiceGroupProps<Value extends string> {
+  id: string;
+  legend: string;
+  options: readonly Value[];
+  labelOf: (value: Value) => string;
+  chosen: readonly Value[];
+  onChange: (chosen: Value[]) => void;
+  error?: string | undefined;
+  hint?: string;
+}
+
+/** Several of a list, as checkboxes in a fieldset, with the fieldset's error. */
+export function ChoiceGroup<Value extends string>({ id, legend, options, labelOf, chosen, onChange, error, hint }: ChoiceGroupProps<Value>) {
+  const describedBy = [hint === undefined ? null : `${id}-hint`, error === undefined ? null : `${id}-error`].filter((part) => part !== null).join(' ');
+  return (
+    <fieldset id={id} tabIndex={-1} className={error === undefined ? 'field checkbox-group' : 'field checkbox-group has-error'} aria-describedby={describedBy === '' ? undefined : describedBy}>
+      <legend>{legend}</legend>
+      {hint !== undefined && (
+        <p id={`${id}-hint`} className="field-hint">
+          {hint}
+        </p>
+      )}
+      {error !== undefined && <FieldError id={`${id}-error`} message={error} />}
+      <ul className="checkbox-list checkbox-columns">
+        {options.map((option) => (
+          <li key={option} className="checkbox-field">
+            <input
+              id={`${id}-${option}`}
+              type="checkbox"
+              checked={chosen.includes(option)}
+              onChange={(event) => {
+                const checked = event.target.checked;
+                onChange(checked ? [...chosen, option] : chosen.filter((value) => value !== option));
+              }}
+            />
+            <label htmlFor={`${id}-${option}`}>{labelOf(option)}</label>
+          </li>
+        ))}
+      </ul>
+    </fieldset>
+  );
+}
+
+export interface CheckboxFieldProps {
+  id: string;
+  label: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+}
+
+export function CheckboxField({ id, label, checked, onChange }: CheckboxFieldProps) {
+  return (
+    <p className="checkbox-field">
+      <input
+        id={id}
+        type="checkbox"
+        checked={checked}
+        onChange={(event) => {
+          onChange(event.target.checked);
+        }}
+      />
+      <label htmlFor={id}>{label}</label>
+    </p>
+  );
+}
