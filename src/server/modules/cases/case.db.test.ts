@@ -263,4 +263,34 @@ describe('the referral pathway', () => {
     const future = await post(police, '/anonymous-notifications', { ...notification.json(), contactDate: '2099-01-01' });
     expect(future.statusCode).toBe(400);
   });
+
+  it('prints a case summary without identity by default, and with it only on an audited purpose', async () => {
+    const intake = await post(korgau, '/cases', {
+      ...adultIntake,
+      identity: { names: [{ given: 'Жазира', family: 'Омарова' }] },
+      consents: [{ scope: 'processing', given: true, method: 'written' }],
+    });
+    const caseId = intake.json().id;
+    const plain = await get(korgau, `/cases/${caseId}/summary.pdf?language=ru`);
+    expect(plain.statusCode, plain.body.slice(0, 200)).toBe(200);
+    expect(plain.headers['content-type']).toBe('application/pdf');
+    expect(plain.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    const noPurpose = await get(korgau, `/cases/${caseId}/summary.pdf?includeIdentity=true`);
+    expect(noPurpose.statusCode).toBe(400);
+    expect(noPurpose.json().errors[0].field).toBe('query.purpose');
+    const withIdentity = await get(korgau, `/cases/${caseId}/summary.pdf?includeIdentity=true&purpose=${encodeURIComponent('court hearing file')}`);
+    expect(withIdentity.statusCode).toBe(200);
+    const trail = await testDatabase.database.db
+      .selectFrom('audit_events')
+      .select(['action', 'purpose'])
+      .where('record_id', 'in', [caseId, intake.json().personId])
+      .where('action', 'in', ['case.summary_printed', 'person.identity_read'])
+      .orderBy('id')
+      .execute();
+    expect(trail).toEqual([
+      { action: 'case.summary_printed', purpose: null },
+      { action: 'person.identity_read', purpose: 'court hearing file' },
+      { action: 'case.summary_printed', purpose: null },
+    ]);
+  });
 });
