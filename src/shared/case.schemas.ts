@@ -530,7 +530,7 @@ export const intakeReceiptSchema = z
   .meta({ id: 'IntakeReceipt' });
 
 export const intakeReceiptListSchema = z.object({
-  items: z.array(z.object({ code: z.string(), recordedAt: z.iso.datetime(), status: z.enum(caseStatuses) })),
+  items: z.array(z.object({ code: z.string(), recordedAt: z.iso.datetime() })),
   total: z.number().int(),
 });
 

@@ -339,6 +339,14 @@ export interface NrmCasesTable {
   reflection_ends_on: NullableDate;
 }
 
+export interface IntakeReceiptsTable {
+  case_id: string;
+  code: string;
+  organization_id: string;
+  recorded_by: string;
+  recorded_at: GeneratedTimestamp;
+}
+
 export interface CaseEventsTable {
   id: Generated<number>;
   case_id: string;
@@ -585,6 +593,7 @@ export interface Database {
   person_involvements: PersonInvolvementsTable;
   organization_services: OrganizationServicesTable;
   nrm_cases: NrmCasesTable;
+  intake_receipts: IntakeReceiptsTable;
   case_events: CaseEventsTable;
   case_workers: CaseWorkersTable;
   case_consents: CaseConsentsTable;

@@ -184,6 +184,7 @@ export async function recordIntake(input: { context: AppContext; actor: UserActo
       reflection_ends_on: foreign ? reflectionEndsOn(intake.firstContactDate, context.referralRules.reflectionDays) : null,
     };
     await trx.insertInto('nrm_cases').values(caseRow).execute();
+    await trx.insertInto('intake_receipts').values({ case_id: caseId, code: caseRow.code, organization_id: actor.organizationId, recorded_by: actor.userId }).execute();
     // The recording worker is named on the case: for a child, only named workers see it.
     await trx.insertInto('case_workers').values({ case_id: caseId, user_id: actor.userId, named_by: actor.userId }).execute();
     if (foreign) {
@@ -329,17 +330,16 @@ export async function listCases(input: { context: AppContext; actor: UserActor; 
   });
 }
 
-/** The receipts of cases my organization recorded, whether or not it still sees them. */
+/** The receipts of cases I recorded, whether or not my organization still sees them: code and date, nothing of the case. */
 export async function listIntakeReceipts(input: { context: AppContext; actor: UserActor; limit: number; offset: number }) {
   const { context, actor } = input;
-  await caseReachOf(context.database.db, actor, 'cases.intake');
-  // Only code, date and status: nothing of the case itself.
-  const base = context.database.db.selectFrom('nrm_cases').where('owner_organization_id', '=', actor.organizationId).where('created_by', '=', actor.userId);
+  requirePermission(actor, 'cases.intake');
+  const base = context.database.db.selectFrom('intake_receipts').where('recorded_by', '=', actor.userId);
   const [rows, total] = await Promise.all([
-    base.select(['code', 'created_at', 'status']).orderBy('created_at', 'desc').limit(input.limit).offset(input.offset).execute(),
+    base.select(['code', 'recorded_at']).orderBy('recorded_at', 'desc').limit(input.limit).offset(input.offset).execute(),
     base.select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow(),
   ]);
-  return { items: rows.map((row) => ({ code: row.code, recordedAt: new Date(row.created_at).toISOString(), status: row.status })), total: Number(total.count) };
+  return { items: rows.map((row) => ({ code: row.code, recordedAt: new Date(row.recorded_at).toISOString() })), total: Number(total.count) };
 }
 
 export async function readCase(input: { context: AppContext; actor: UserActor; caseId: string }): Promise<CaseDetail> {
