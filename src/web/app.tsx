@@ -13,6 +13,11 @@ import { ImportPlanPage } from './features/plans/import-plan-page.js';
 import { PlanPage } from './features/plans/plan-page.js';
 import { PlansPage } from './features/plans/plans-page.js';
 import { OwnReportPage, ReportByIdPage } from './features/plans/report-page.js';
+import { CommissionPage } from './features/commission/commission-page.js';
+import { CommissionsPage } from './features/commission/commissions-page.js';
+import { MeetingPage } from './features/commission/meeting-page.js';
+import { MyNoticesPage } from './features/commission/my-notices-page.js';
+import { PublicCommissionsPage } from './features/commission/public-commissions-page.js';
 import { NotFoundPage } from './features/shell/not-found-page.js';
 import { StartPage } from './features/start-page/start-page.js';
 import { AddUserPage } from './features/users/add-user-page.js';
@@ -32,6 +37,7 @@ export function App({ i18n }: AppProps) {
             <Route element={<AppShell />}>
               <Route index element={<StartPage />} />
               <Route path="sign-in" element={<SignInPage />} />
+              <Route path="public/commissions" element={<PublicCommissionsPage />} />
               <Route element={<RequireSignIn />}>
                 <Route
                   path="admin/users"
@@ -111,6 +117,38 @@ export function App({ i18n }: AppProps) {
                   element={
                     <RequirePermission permission="plan_reports.submit">
                       <ReportByIdPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="commissions"
+                  element={
+                    <RequirePermission permission="commission.read">
+                      <CommissionsPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="commissions/:commissionId"
+                  element={
+                    <RequirePermission permission="commission.read">
+                      <CommissionPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="commissions/:commissionId/meetings/:number"
+                  element={
+                    <RequirePermission permission="commission.read">
+                      <MeetingPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="commission-notices"
+                  element={
+                    <RequirePermission permission="commission.read">
+                      <MyNoticesPage />
                     </RequirePermission>
                   }
                 />

@@ -10,7 +10,7 @@ export const mainContentId = 'main-content';
 
 interface NavEntry {
   to: string;
-  label: 'shell.navUsers' | 'shell.navOrganizations' | 'shell.navAudit' | 'shell.navPlans';
+  label: 'shell.navUsers' | 'shell.navOrganizations' | 'shell.navAudit' | 'shell.navPlans' | 'commission.nav';
   /** Shown when the roles grant any of these. */
   permissions: readonly Permission[];
 }
@@ -18,6 +18,7 @@ interface NavEntry {
 // A page appears in the navigation only for roles the API lets use it.
 const signedInEntries: readonly NavEntry[] = [
   { to: '/plans', label: 'shell.navPlans', permissions: ['plan_reports.submit', 'plans.manage'] },
+  { to: '/commissions', label: 'commission.nav', permissions: ['commission.read'] },
   { to: '/admin/users', label: 'shell.navUsers', permissions: ['users.read'] },
   { to: '/admin/organizations', label: 'shell.navOrganizations', permissions: ['organizations.manage'] },
   { to: '/audit', label: 'shell.navAudit', permissions: ['audit.read'] },

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { CriminalCodeTable } from './criminal-code-table.js';
 import { RegionTable } from './region-table.js';
 import { StateBodyTable } from './state-body-table.js';
@@ -15,6 +16,9 @@ export function StartPage() {
       <h1>{t('startPage.heading')}</h1>
       <p className="lead">{t('startPage.lead')}</p>
       <SystemStatus />
+      <p>
+        <Link to="/public/commissions">{t('commission.startPageLink')}</Link>
+      </p>
       <section className="reference" aria-labelledby={referenceHeadingId}>
         <h2 id={referenceHeadingId}>{t('reference.heading')}</h2>
         <p>{t('reference.intro')}</p>

@@ -1,0 +1,107 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { SenimDatabase } from '../src/server/db/database.js';
+import { addMember, createCommission } from '../src/server/modules/commission/commission-setup.service.js';
+import { systemActor } from '../src/server/platform/actor.js';
+import { createTestUser, type TestUser } from '../src/server/testing/test-users.js';
+import { todayIn } from '../src/server/modules/reference/region-name.js';
+import { useBrowserAgainstTestServer } from './browser-harness.js';
+
+const { testServer, openPage } = useBrowserAgainstTestServer();
+
+const labourMinistry = 'Министерство труда и социальной защиты населения Республики Казахстан';
+const korgau = 'НПО «Коргау-Астана»';
+
+async function signInAs(page: Page, user: TestUser): Promise<void> {
+  const { url } = testServer();
+  await page.getByLabel('Адрес электронной почты').fill(user.email);
+  await page.getByLabel('Пароль').fill(user.password);
+  await page.getByRole('button', { name: 'Войти', exact: true }).click();
+  await page.waitForURL(`${url}/`);
+}
+
+async function openCommission(page: Page, name: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Основная навигация' }).getByRole('link', { name: 'Межведомственная комиссия' }).click();
+  await page.getByRole('heading', { name: 'Межведомственные комиссии', level: 1 }).waitFor();
+  await page.getByRole('link', { name }).click();
+  await page.getByRole('heading', { name, level: 1 }).waitFor();
+}
+
+/** A commission set up by the national administrator, as the Government's decree would have it. */
+async function setUpCommission(database: SenimDatabase, input: { name: string; workingBody: string; members: string[] }): Promise<void> {
+  const actor = systemActor('e2e');
+  const commission = await createCommission({
+    database,
+    actor,
+    request: { level: 'national', name: { ru: input.name, kk: input.name, en: input.name }, establishedOn: '2020-01-01', noticeDays: 10, workingBody: input.workingBody },
+  });
+  for (const code of input.members) {
+    await addMember({ database, actor, commissionId: commission.id, request: { organizationCode: code, kind: code.startsWith('NGO') ? 'ngo' : 'state_body', from: '2020-01-01' } });
+  }
+}
+
+describe('the Inter-Agency Commission', () => {
+  it('the working body schedules a meeting and sends notice, an NGO member reads it, and a decision becomes an obligation of its body', async () => {
+    const { database } = testServer();
+    const name = `Комиссия по противодействию торговле людьми ${Date.now()}`;
+    await setUpCommission(database, { name, workingBody: 'MIA', members: ['MIA', 'MLSP', 'NGO-KORGAU-ASTANA'] });
+    const police = await createTestUser(database, { organizationCode: 'MIA', roles: ['coordinator'] });
+    const ngo = await createTestUser(database, { organizationCode: 'NGO-KORGAU-ASTANA', roles: ['analyst'] });
+    const labour = await createTestUser(database, { organizationCode: 'MLSP', roles: ['coordinator'] });
+    const today = todayIn('Asia/Almaty');
+
+    // The coordinator of the working body schedules meeting 1 with its agenda and sends notice.
+    const policePage = await openPage('/sign-in');
+    await signInAs(policePage, police);
+    await openCommission(policePage, name);
+    await policePage.getByLabel('Дата', { exact: true }).fill(today);
+    await policePage.getByLabel('Место', { exact: true }).fill('Астана, МВД');
+    await policePage.getByLabel('Повестка дня').fill('1. Судебная практика по делам о торговле людьми\n2. Помощь жертвам');
+    await policePage.getByRole('button', { name: 'Назначить заседание' }).click();
+    const meetingHeading = `Заседание 1: ${name}`;
+    await policePage.getByRole('heading', { name: meetingHeading, level: 1 }).waitFor();
+    await policePage.getByRole('button', { name: 'Уведомить всех членов' }).click();
+    const notices = policePage.getByRole('table', { name: 'Уведомление с повесткой каждому члену' });
+    await expect.poll(() => notices.getByRole('row').filter({ hasText: korgau }).innerText()).toContain('с опозданием');
+
+    // The NGO reads the notice with the agenda in its list.
+    const ngoPage = await openPage('/sign-in');
+    await signInAs(ngoPage, ngo);
+    await ngoPage.getByRole('navigation', { name: 'Основная навигация' }).getByRole('link', { name: 'Межведомственная комиссия' }).click();
+    await ngoPage.getByRole('link', { name: 'Уведомления вашей организации' }).click();
+    await ngoPage.getByRole('heading', { name: meetingHeading, level: 2 }).waitFor();
+    expect(await ngoPage.getByRole('listitem').filter({ hasText: meetingHeading }).innerText()).toContain('Судебная практика по делам о торговле людьми');
+
+    // Minutes, then a decision with the labour ministry as lead body.
+    await policePage.getByLabel('Текст протокола').fill('Заслушаны МВД и НПО. Поручено Минтруда изучить помощь жертвам.');
+    await policePage.getByRole('button', { name: 'Сохранить протокол' }).click();
+    await policePage.getByRole('heading', { name: 'Внести решение' }).waitFor();
+    await policePage.getByLabel('Решение', { exact: true }).fill('Изучить помощь жертвам в кризисных центрах');
+    await policePage.getByLabel('Головной орган').selectOption({ label: labourMinistry });
+    await policePage.getByLabel('Срок', { exact: true }).fill('2099-12-31');
+    await policePage.getByRole('button', { name: 'Внести решение' }).click();
+    const decisions = policePage.getByRole('table', { name: 'Решения с ответственными органами и сроками' });
+    await expect.poll(async () => (await decisions.count()) > 0 && (await decisions.innerText())).toContain('Изучить помощь жертвам в кризисных центрах');
+
+    // The labour ministry finds the decision among the reports it owes.
+    const labourPage = await openPage('/sign-in');
+    await signInAs(labourPage, labour);
+    await openCommission(labourPage, name);
+    await labourPage.getByRole('link', { name: 'Решения как обязательства: отчёты ответственных органов' }).click();
+    const owed = labourPage.getByRole('table', { name: 'Отчёты по плану' }).getByRole('row').filter({ hasText: labourMinistry });
+    await expect.poll(() => owed.count()).toBe(1);
+    expect(await owed.innerText()).toContain('31 декабря 2099 г.');
+    await owed.getByRole('link', { name: 'Написать отчёт' }).waitFor();
+  });
+
+  it('anyone reaches the meetings and the published minutes from the start page, and nothing unpublished', async () => {
+    const page = await openPage('/');
+    await page.getByRole('link', { name: 'Заседания Межведомственной комиссии и опубликованные протоколы' }).click();
+    await page.getByRole('heading', { name: 'Межведомственная комиссия: заседания и протоколы', level: 1 }).waitFor();
+    const demo = page.getByRole('region', { name: 'Межведомственная комиссия по вопросам борьбы с незаконным вывозом, ввозом и торговлей людьми' });
+    const meetings = demo.getByRole('table', { name: 'Заседания, последние сверху' });
+    await expect.poll(() => meetings.getByRole('row').filter({ hasText: 'Заседание 30' }).innerText()).toContain('Following the meeting, the powers of the working body pass');
+    expect(await meetings.getByRole('row').filter({ hasText: 'Заседание 31' }).innerText()).toContain('не опубликован');
+    expect(await page.content()).not.toContain('Regional commissions reported');
+  });
+});

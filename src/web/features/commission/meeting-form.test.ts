@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { agendaFromText, responsibleBodies } from './meeting-form.js';
+
+describe('meeting forms', () => {
+  it('reads one agenda item per line, without numbering, bullets or blank lines', () => {
+    expect(agendaFromText('1. Judicial practice, 2012-2014\n\n2) Assistance to victims\r\n- Action Plan 2015-2017\n  ')).toEqual([
+      'Judicial practice, 2012-2014',
+      'Assistance to victims',
+      'Action Plan 2015-2017',
+    ]);
+    expect(agendaFromText('2015 results')).toEqual(['2015 results']);
+  });
+
+  it('puts the lead body first and names each body once', () => {
+    expect(responsibleBodies('MLSP', ['MIA', 'MLSP', 'NGO-UCC'])).toEqual(['MLSP', 'MIA', 'NGO-UCC']);
+    expect(responsibleBodies('', ['MIA'])).toEqual(['MIA']);
+  });
+});
