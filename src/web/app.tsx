@@ -2,6 +2,11 @@ import type { i18n } from 'i18next';
 import { I18nextProvider } from 'react-i18next';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { AuditPage } from './features/audit/audit-page.js';
+import { AnonymousNotificationPage } from './features/cases/anonymous-notification-page.js';
+import { CasePage } from './features/cases/case-page.js';
+import { IncomingReferralsPage } from './features/cases/incoming-referrals-page.js';
+import { IntakePage } from './features/cases/intake-page.js';
+import { WorklistsPage } from './features/cases/worklists-page.js';
 import { RequirePermission, RequireSignIn } from './features/session/require-sign-in.js';
 import { SessionProvider } from './features/session/session-provider.js';
 import { SignInPage } from './features/session/sign-in-page.js';
@@ -149,6 +154,46 @@ export function App({ i18n }: AppProps) {
                   element={
                     <RequirePermission permission="commission.read">
                       <MyNoticesPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="cases"
+                  element={
+                    <RequirePermission permission="cases.read">
+                      <WorklistsPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="cases/new"
+                  element={
+                    <RequirePermission permission="cases.intake">
+                      <IntakePage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="cases/:caseId"
+                  element={
+                    <RequirePermission permission="cases.read">
+                      <CasePage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="referrals/incoming"
+                  element={
+                    <RequirePermission permission="cases.referrals.respond">
+                      <IncomingReferralsPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="notifications/new"
+                  element={
+                    <RequirePermission permission="cases.notify">
+                      <AnonymousNotificationPage />
                     </RequirePermission>
                   }
                 />

@@ -10,13 +10,17 @@ export const mainContentId = 'main-content';
 
 interface NavEntry {
   to: string;
-  label: 'shell.navUsers' | 'shell.navOrganizations' | 'shell.navAudit' | 'shell.navPlans' | 'commission.nav';
+  label: 'shell.navUsers' | 'shell.navOrganizations' | 'shell.navAudit' | 'shell.navPlans' | 'commission.nav' | 'shell.navCases' | 'shell.navIntake' | 'shell.navIncomingReferrals' | 'shell.navNotifications';
   /** Shown when the roles grant any of these. */
   permissions: readonly Permission[];
 }
 
 // A page appears in the navigation only for roles the API lets use it.
 const signedInEntries: readonly NavEntry[] = [
+  { to: '/cases', label: 'shell.navCases', permissions: ['cases.read'] },
+  { to: '/cases/new', label: 'shell.navIntake', permissions: ['cases.intake'] },
+  { to: '/referrals/incoming', label: 'shell.navIncomingReferrals', permissions: ['cases.referrals.respond'] },
+  { to: '/notifications/new', label: 'shell.navNotifications', permissions: ['cases.notify'] },
   { to: '/plans', label: 'shell.navPlans', permissions: ['plan_reports.submit', 'plans.manage'] },
   { to: '/commissions', label: 'commission.nav', permissions: ['commission.read'] },
   { to: '/admin/users', label: 'shell.navUsers', permissions: ['users.read'] },
