@@ -183,7 +183,17 @@ export async function recordIntake(input: { context: AppContext; actor: UserActo
       decision_due_on: decisionDueOn(today, context.referralRules.decisionTargetWorkingDays),
       reflection_ends_on: foreign ? reflectionEndsOn(intake.firstContactDate, context.referralRules.reflectionDays) : null,
     };
-    await trx.insertInto('nrm_cases').values(caseRow).execute();
+    // Codes are random, so two may meet: draw again rather than fail the intake.
+    for (let attempt = 1; ; attempt += 1) {
+      const inserted = await trx.insertInto('nrm_cases').values(caseRow).onConflict((oc) => oc.column('code').doNothing()).executeTakeFirst();
+      if (Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0) {
+        break;
+      }
+      if (attempt >= 5) {
+        throw new Error('Could not draw a free case code in five attempts');
+      }
+      caseRow.code = newCaseCode(intake.regionCode, Number(today.slice(0, 4)));
+    }
     await trx.insertInto('intake_receipts').values({ case_id: caseId, code: caseRow.code, organization_id: actor.organizationId, recorded_by: actor.userId }).execute();
     // The recording worker is named on the case: for a child, only named workers see it.
     await trx.insertInto('case_workers').values({ case_id: caseId, user_id: actor.userId, named_by: actor.userId }).execute();
