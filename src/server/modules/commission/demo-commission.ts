@@ -31,6 +31,21 @@ const SEATS: Array<{ code: string; kind: 'state_body' | 'ngo' | 'observer'; from
   ...['IO-OSCE-POA', 'IO-IOM'].map((code) => ({ code, kind: 'observer' as const, from: '2015-01-01' })),
 ];
 
+// Seed 001: the Supreme Court's summary planned for the second half of 2016,
+// and the monitoring of secondary special social services discussed in 2015.
+const MEETING_30_DECISIONS = [
+  {
+    text: 'Summarize judicial practice on protecting the rights of victims of trafficking in human beings in court, on the criminal cases of 2014 and 2015',
+    responsible: ['SC'],
+    dueDate: '2016-12-31',
+  },
+  {
+    text: 'Monitor secondary special social services to victims so that they are not drawn back into the cycle of crime',
+    responsible: ['MHSD', 'NGO-UCC'],
+    dueDate: '2016-06-30',
+  },
+];
+
 /** Loads the demo commission once; a database that has it is left alone. */
 export async function loadDemoCommission(database: SenimDatabase): Promise<void> {
   const existing = await database.db.selectFrom('commissions').select('id').where('name_en', '=', NAME.en).executeTakeFirst();
@@ -60,28 +75,9 @@ export async function loadDemoCommission(database: SenimDatabase): Promise<void>
 
   await handOverWorkingBody({ database, actor, commissionId, request: handOvers[0] ?? { organizationCode: 'MIA', from: '2014-05-01' } });
   await recordSeedMeetings(database, commissionId);
-  await recordDecision({
-    database,
-    actor,
-    commissionId,
-    number: 30,
-    request: {
-      text: 'Summarize judicial practice on protecting the rights of victims of trafficking in human beings in court, on the criminal cases of 2014 and 2015',
-      responsible: ['SC'],
-      dueDate: '2016-12-31',
-    },
-  });
-  await recordDecision({
-    database,
-    actor,
-    commissionId,
-    number: 30,
-    request: {
-      text: 'Monitor secondary special social services to victims so that they are not drawn back into the cycle of crime',
-      responsible: ['MHSD', 'NGO-UCC'],
-      dueDate: '2016-06-30',
-    },
-  });
+  for (const decision of MEETING_30_DECISIONS) {
+    await recordDecision({ database, actor, commissionId, number: 30, request: decision });
+  }
   for (const handOver of handOvers.slice(1)) {
     await handOverWorkingBody({ database, actor, commissionId, request: handOver });
   }

@@ -9,7 +9,8 @@ import { TextField } from '../../components/text-field.js';
 import { useApiQuery } from '../../components/use-api-query.js';
 import { useUiLanguage } from '../../components/use-ui-language.js';
 import { commissionPath, meetingLink, scheduleMeeting, type Commission } from './commission-api.js';
-import { MeetingWarnings, OrganizationName, TextAreaField, useAction } from './commission-parts.js';
+import { MeetingWarnings, OrganizationName, useAction } from './commission-parts.js';
+import { TextAreaField } from '../../components/text-area-field.js';
 import { WorkingBodySection } from './working-body-section.js';
 import { agendaFromText } from './meeting-form.js';
 

@@ -4,7 +4,6 @@ import { ErrorSummary } from '../../components/error-summary.js';
 import { fieldErrorsOf, type FieldErrors } from '../../components/field-errors.js';
 import { formatDate, pickText } from '../../components/formatting.js';
 import { describeError } from '../../components/query-result.js';
-import { FieldFrame } from '../../components/text-field.js';
 import { useUiLanguage } from '../../components/use-ui-language.js';
 import type { MeetingWarning, OrganizationRef } from './commission-api.js';
 
@@ -82,33 +81,4 @@ export function useAction<Field extends string>(fields: readonly Field[], fieldI
       />
     );
   return { busy, error, fieldErrors, run, summary };
-}
-
-interface TextAreaFieldProps {
-  id: string;
-  label: string;
-  hint?: string;
-  error: string | undefined;
-  rows: number;
-  value: string;
-  onChange: (value: string) => void;
-}
-
-export function TextAreaField({ id, label, hint, error, rows, value, onChange }: TextAreaFieldProps) {
-  return (
-    <FieldFrame id={id} label={label} hint={hint} error={error}>
-      {(control) => (
-        <textarea
-          {...control}
-          id={id}
-          className="input-wide"
-          rows={rows}
-          value={value}
-          onChange={(event) => {
-            onChange(event.target.value);
-          }}
-        />
-      )}
-    </FieldFrame>
-  );
 }

@@ -5,7 +5,8 @@ import { SelectField } from '../../components/select-field.js';
 import { TextField } from '../../components/text-field.js';
 import { useUiLanguage } from '../../components/use-ui-language.js';
 import { recordDecision, recordMinutes, type CommissionMeeting } from './commission-api.js';
-import { TextAreaField, useAction } from './commission-parts.js';
+import { useAction } from './commission-parts.js';
+import { TextAreaField } from '../../components/text-area-field.js';
 import { responsibleBodies } from './meeting-form.js';
 
 const minutesFields = ['text', 'published'] as const;
