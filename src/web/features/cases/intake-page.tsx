@@ -12,6 +12,7 @@ import { TableScroller } from '../../components/table-scroller.js';
 import { FieldError, TextField } from '../../components/text-field.js';
 import { useApiQuery } from '../../components/use-api-query.js';
 import { useUiLanguage } from '../../components/use-ui-language.js';
+import { can } from '../session/access.js';
 import { useSignedInUser } from '../session/session-context.js';
 import { CheckboxField, ChoiceGroup, TextAreaField } from './case-form-section.js';
 import { todayInKazakhstan } from './case-view.js';
@@ -262,18 +263,21 @@ function IntakeForm({ onRecorded }: { onRecorded: (receipt: IntakeReceipt) => vo
 
       <ConsentFields id={id} draft={draft} error={errors.consents} fieldId={fieldId} onChange={change} />
 
-      <fieldset className="field-group">
-        <legend>{t('cases.intake.handOverHeading')}</legend>
-        <CheckboxField
-          id={`${id}-handOver`}
-          label={t('cases.intake.handOver')}
-          checked={draft.handOver}
-          onChange={(handOver) => {
-            change({ handOver });
-          }}
-        />
-        {draft.handOver && <HandOverFields draft={draft} errors={errors} fieldId={fieldId} onChange={change} />}
-      </fieldset>
+      {/* Choosing a provider is part of referring, which not every role that records an intake may do. */}
+      {can(me.roles, 'cases.refer') && (
+        <fieldset className="field-group">
+          <legend>{t('cases.intake.handOverHeading')}</legend>
+          <CheckboxField
+            id={`${id}-handOver`}
+            label={t('cases.intake.handOver')}
+            checked={draft.handOver}
+            onChange={(handOver) => {
+              change({ handOver });
+            }}
+          />
+          {draft.handOver && <HandOverFields draft={draft} errors={errors} fieldId={fieldId} onChange={change} />}
+        </fieldset>
+      )}
 
       <p className="form-actions">
         <button type="submit" className="button" disabled={busy}>
