@@ -103,4 +103,70 @@ describe('a police intake handed over to an NGO', () => {
     await found.getByRole('link', { name: code }).click();
     await ngo.waitForURL((address) => address.pathname.startsWith('/cases/') && !address.pathname.endsWith('/new'));
   });
+
+  it('an NGO records a person who came in with her names in two scripts, finds the case by name for a stated purpose, and counts an adult who refused everything', async () => {
+    const { database } = testServer();
+    const ngo = await openPage('/sign-in');
+    const worker = await createTestUser(database, { organizationCode: 'NGO-KORGAU-ASTANA', roles: ['case_worker'], regionCodes: ['KZ-AST'] });
+    await signInWithEnrolment(ngo, worker);
+    await goTo(ngo, 'Новое обращение', 'Новое обращение');
+    await ngo.getByLabel('Кто выявил').selectOption({ label: 'Обратился сам' });
+    await ngo.getByLabel('Где встретили').selectOption({ label: 'Пришёл в организацию' });
+    await expect.poll(() => ngo.getByLabel('Регион', { exact: true }).inputValue()).toBe('KZ-AST');
+    await ngo.getByLabel('Пол', { exact: true }).selectOption({ label: 'Женщина' });
+    await ngo.getByLabel('Гражданство').selectOption({ label: 'Другая страна (код ISO)' });
+    await ngo.getByLabel('Код страны').fill('npl');
+
+    await ngo.getByRole('checkbox', { name: 'Записать личные данные' }).check();
+    const first = ngo.getByRole('group', { name: 'Имя 1' });
+    await first.getByLabel('Фамилия').fill('Тамангова');
+    await first.getByLabel('Имя', { exact: true }).fill('Сита');
+    await ngo.getByRole('button', { name: 'Добавить написание или имя' }).click();
+    const second = ngo.getByRole('group', { name: 'Имя 2' });
+    expect(await second.getByLabel('Вид').inputValue()).toBe('spelling');
+    await second.getByLabel('Фамилия').fill('Tamang');
+    await second.getByLabel('Имя', { exact: true }).fill('Sita');
+    await second.getByLabel('Основание').selectOption({ label: 'По документам' });
+    await ngo.getByLabel('Дата рождения', { exact: true }).fill('2001');
+    await ngo.getByRole('button', { name: 'Добавить документ' }).click();
+    const passport = ngo.getByRole('group', { name: 'Документ 1' });
+    await passport.getByLabel('Номер документа').fill('PA0011223');
+    await passport.getByLabel('У кого документ').selectOption({ label: 'Удерживает работодатель или торговец людьми' });
+    await ngo.getByRole('checkbox', { name: 'Согласие на обработку данных' }).check();
+    await ngo.getByRole('button', { name: 'Записать обращение' }).click();
+
+    // The organization that recorded it sees the case: it goes straight to the case page.
+    const heading = ngo.getByRole('heading', { level: 1, name: /^Дело / });
+    await heading.waitFor();
+    const code = (await heading.innerText()).replace('Дело ', '');
+
+    await goTo(ngo, 'Дела', 'Дела');
+    await expect.poll(() => ngo.getByRole('table', { name: 'Мои дела' }).innerText()).toContain(code);
+
+    const byName = ngo.getByRole('search', { name: 'Поиск по имени' });
+    await byName.getByLabel('Имя или его часть').fill('Tamang');
+    await byName.getByRole('button', { name: 'Найти' }).click();
+    await byName.getByText('Напишите цель поиска (не менее 5 знаков).').waitFor();
+    await byName.getByLabel('Цель поиска').fill('проверка повторного обращения');
+    await byName.getByRole('button', { name: 'Найти' }).click();
+    const results = ngo.getByRole('table', { name: 'Дела найденных лиц' });
+    await expect.poll(() => results.innerText()).toContain(code);
+    await ngo.getByText('Найдено лиц: 1.').waitFor();
+    // The audit trail keeps who searched and why.
+    const searched = await database.db.selectFrom('audit_events').select(['purpose', 'fields']).where('action', '=', 'person.searched').where('actor_user_id', '=', worker.id).execute();
+    expect(searched).toEqual([{ purpose: 'проверка повторного обращения', fields: ['name'] }]);
+
+    await goTo(ngo, 'Анонимные уведомления', 'Анонимное уведомление');
+    const form = ngo.getByRole('form', { name: 'Анонимное уведомление' });
+    await form.getByLabel('Кто выявил').selectOption({ label: 'Выездная работа НПО' });
+    await form.getByLabel('Где встретили').selectOption({ label: 'Работа на улице' });
+    await form.getByLabel('Возрастная группа').selectOption({ label: 'Ребёнок' });
+    await form.getByRole('button', { name: 'Записать уведомление' }).click();
+    await form.getByRole('alert').getByText('Ребёнка не регистрируют анонимно: запишите новое обращение.').waitFor();
+    await form.getByLabel('Возрастная группа').selectOption({ label: 'Взрослый' });
+    await form.getByRole('checkbox', { name: 'Трудовая эксплуатация' }).check();
+    await form.getByRole('button', { name: 'Записать уведомление' }).click();
+    await ngo.getByRole('status').getByText('Уведомление записано.').waitFor();
+    await expect.poll(() => ngo.getByRole('table', { name: 'Анонимные уведомления' }).innerText()).toContain('Трудовая эксплуатация');
+  });
 });

@@ -125,7 +125,7 @@ function IntakeForm({ onRecorded }: { onRecorded: (receipt: IntakeReceipt) => vo
       const receipt = await recordIntake(intakeRequestOf(draft));
       problems.clear();
       if (receipt.visibleToYou) {
-        void navigate(caseLink(receipt.id), { state: { recordedCode: receipt.code } });
+        void navigate(caseLink(receipt.id));
       } else {
         onRecorded(receipt);
       }
