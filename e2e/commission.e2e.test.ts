@@ -11,6 +11,7 @@ const { testServer, openPage } = useBrowserAgainstTestServer();
 
 const labourMinistry = 'Министерство труда и социальной защиты населения Республики Казахстан';
 const korgau = 'НПО «Коргау-Астана»';
+const sanaSezim = 'Женский правовой центр «Сана Сезим»';
 
 async function signInAs(page: Page, user: TestUser): Promise<void> {
   const { url } = testServer();
@@ -54,6 +55,13 @@ describe('the Inter-Agency Commission', () => {
     const policePage = await openPage('/sign-in');
     await signInAs(policePage, police);
     await openCommission(policePage, name);
+    // Sana Sezim joins; the kind of seat follows from the kind of organization.
+    const seatForm = policePage.getByRole('form', { name: 'Включить организацию в состав' });
+    await seatForm.getByLabel('Организация').selectOption({ label: sanaSezim });
+    expect(await seatForm.getByLabel('Членство').inputValue()).toBe('ngo');
+    await seatForm.getByLabel('Член комиссии с').fill('2024-01-15');
+    await seatForm.getByRole('button', { name: 'Включить в состав' }).click();
+    await policePage.getByRole('table', { name: 'Члены комиссии, нынешние и прежние' }).getByRole('row').filter({ hasText: sanaSezim }).waitFor();
     await policePage.getByLabel('Дата', { exact: true }).fill(today);
     await policePage.getByLabel('Место', { exact: true }).fill('Астана, МВД');
     await policePage.getByLabel('Повестка дня').fill('1. Судебная практика по делам о торговле людьми\n2. Помощь жертвам');
@@ -63,6 +71,7 @@ describe('the Inter-Agency Commission', () => {
     await policePage.getByRole('button', { name: 'Уведомить всех членов' }).click();
     const notices = policePage.getByRole('table', { name: 'Уведомление с повесткой каждому члену' });
     await expect.poll(() => notices.getByRole('row').filter({ hasText: korgau }).innerText()).toContain('с опозданием');
+    expect(await notices.getByRole('row').filter({ hasText: sanaSezim }).innerText()).toContain('с опозданием');
 
     // The NGO reads the notice with the agenda in its list.
     const ngoPage = await openPage('/sign-in');

@@ -2,7 +2,9 @@ import type { z } from 'zod';
 import {
   commissionSchema,
   meetingSchema,
+  type addMemberRequestSchema,
   type decisionRequestSchema,
+  type endMembershipRequestSchema,
   type handOverRequestSchema,
   type meetingWarningSchema,
   type minutesRequestSchema,
@@ -57,4 +59,16 @@ export function recordDecision(commissionId: string, number: number, request: z.
 
 export function handOverWorkingBody(commissionId: string, request: z.input<typeof handOverRequestSchema>): Promise<Commission> {
   return sendJson('POST', `${commissionPath(commissionId)}/working-body`, { schema: commissionSchema, body: request });
+}
+
+export function addMember(commissionId: string, request: z.input<typeof addMemberRequestSchema>): Promise<Commission> {
+  return sendJson('POST', `${commissionPath(commissionId)}/members`, { schema: commissionSchema, body: request });
+}
+
+export function endMembership(commissionId: string, memberId: string, request: z.input<typeof endMembershipRequestSchema>): Promise<Commission> {
+  return sendJson('POST', `${commissionPath(commissionId)}/members/${encodeURIComponent(memberId)}/leave`, { schema: commissionSchema, body: request });
+}
+
+export function setNoticeDays(commissionId: string, noticeDays: number): Promise<Commission> {
+  return sendJson('PATCH', commissionPath(commissionId), { schema: commissionSchema, body: { noticeDays } });
 }

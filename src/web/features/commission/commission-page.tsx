@@ -11,6 +11,7 @@ import { useUiLanguage } from '../../components/use-ui-language.js';
 import { commissionPath, meetingLink, scheduleMeeting, type Commission } from './commission-api.js';
 import { MeetingWarnings, OrganizationName, useAction } from './commission-parts.js';
 import { TextAreaField } from '../../components/text-area-field.js';
+import { MembersSection } from './members-section.js';
 import { WorkingBodySection } from './working-body-section.js';
 import { agendaFromText } from './meeting-form.js';
 
@@ -63,7 +64,7 @@ function CommissionView({ commission, onChange }: { commission: Commission; onCh
         <Link to={`/plans/${encodeURIComponent(commission.decisionsPlanId)}`}>{t('commission.decisionsPlanLink')}</Link>
       </p>
       <MeetingsSection commission={commission} />
-      <MembersSection commission={commission} />
+      <MembersSection commission={commission} onChange={onChange} />
       <WorkingBodySection commission={commission} onChange={onChange} />
     </>
   );
@@ -150,42 +151,5 @@ function ScheduleMeetingForm({ commissionId }: { commissionId: string }) {
         </button>
       </p>
     </form>
-  );
-}
-
-function MembersSection({ commission }: { commission: Commission }) {
-  const { t } = useTranslation();
-  const language = useUiLanguage();
-  const headingId = useId();
-  const captionId = useId();
-  return (
-    <section aria-labelledby={headingId}>
-      <h2 id={headingId}>{t('commission.membersHeading')}</h2>
-      <TableScroller captionId={captionId}>
-        <table>
-          <caption id={captionId}>{t('commission.membersCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('commission.colOrganization')}</th>
-              <th scope="col">{t('commission.colKind')}</th>
-              <th scope="col">{t('commission.colFrom')}</th>
-              <th scope="col">{t('commission.colTo')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {commission.members.map((member) => (
-              <tr key={member.id} className={member.current ? undefined : 'is-ended'}>
-                <th scope="row">
-                  <OrganizationName organization={member.organization} />
-                </th>
-                <td>{t(`commission.memberKind.${member.kind}`)}</td>
-                <td className="nowrap">{formatDate(member.from, language)}</td>
-                <td className="nowrap">{member.to ? formatDate(member.to, language) : t('commission.current')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroller>
-    </section>
   );
 }

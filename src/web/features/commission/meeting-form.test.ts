@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agendaFromText, responsibleBodies } from './meeting-form.js';
+import { agendaFromText, memberKindFor, responsibleBodies, todayInKazakhstan } from './meeting-form.js';
 
 describe('meeting forms', () => {
   it('reads one agenda item per line, without numbering, bullets or blank lines', () => {
@@ -14,5 +14,15 @@ describe('meeting forms', () => {
   it('puts the lead body first and names each body once', () => {
     expect(responsibleBodies('MLSP', ['MIA', 'MLSP', 'NGO-UCC'])).toEqual(['MLSP', 'MIA', 'NGO-UCC']);
     expect(responsibleBodies('', ['MIA'])).toEqual(['MIA']);
+  });
+
+  it('seats international organizations as observers and shelters as NGOs', () => {
+    expect(memberKindFor('international_organization')).toBe('observer');
+    expect(memberKindFor('shelter')).toBe('ngo');
+    expect(memberKindFor('akimat')).toBe('state_body');
+  });
+
+  it('dates by Kazakhstan: late evening in Europe is already the next day in Astana', () => {
+    expect(todayInKazakhstan(new Date('2026-11-23T20:30:00Z'))).toBe('2026-11-24');
   });
 });

@@ -1,4 +1,8 @@
-// What the meeting forms send, read from what people type.
+import type { MemberKind } from '../../../shared/commission.schemas.js';
+import type { OrganizationKind } from '../../../shared/reference.schemas.js';
+import { kazakhstanTimeZone } from '../../components/formatting.js';
+
+// What the commission's forms send, read from what people type and choose.
 
 /** One agenda item per non-empty line, numbering ("1.", "2)") and bullets dropped. */
 export function agendaFromText(text: string): string[] {
@@ -11,4 +15,26 @@ export function agendaFromText(text: string): string[] {
 /** The lead body first, then the others ticked, each once. */
 export function responsibleBodies(lead: string, others: readonly string[]): string[] {
   return [...new Set([lead, ...others].filter((code) => code !== ''))];
+}
+
+/** The seat an organization usually takes: international organizations sit as observers (OSCE, IOM). */
+export function memberKindFor(kind: OrganizationKind): MemberKind {
+  switch (kind) {
+    case 'state_body':
+    case 'akimat':
+    case 'operator':
+      return 'state_body';
+    case 'international_organization':
+      return 'observer';
+    case 'ngo':
+    case 'shelter':
+    case 'crisis_centre':
+    case 'hotline':
+      return 'ngo';
+  }
+}
+
+/** Today in Kazakhstan, YYYY-MM-DD: a membership ends on the commission's calendar, not the browser's. */
+export function todayInKazakhstan(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: kazakhstanTimeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
