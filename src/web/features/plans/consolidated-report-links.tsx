@@ -13,15 +13,56 @@ export function reportingDatesOf(plan: Pick<PlanSummary, 'periodFromYear' | 'per
 
 const formats = ['docx', 'pdf', 'xlsx'] as const;
 
+export type DocumentFormat = (typeof formats)[number];
+export type DocumentLanguage = 'ru' | 'en';
+
+/** The documents for the Government are written in Russian or English; Kazakh readers get the Russian. */
+export function useDocumentLanguage(): [DocumentLanguage, (language: DocumentLanguage) => void] {
+  const { i18n } = useTranslation();
+  return useState<DocumentLanguage>(i18n.language === 'en' ? 'en' : 'ru');
+}
+
+export function DocumentLanguageField({ id, value, onChange }: { id: string; value: DocumentLanguage; onChange: (language: DocumentLanguage) => void }) {
+  const { t } = useTranslation();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{t('plan.documentLanguage')}</label>
+      <select
+        id={id}
+        value={value}
+        onChange={(event) => {
+          onChange(event.target.value === 'en' ? 'en' : 'ru');
+        }}
+      >
+        <option value="ru">Русский</option>
+        <option value="en">English</option>
+      </select>
+    </div>
+  );
+}
+
+/** One download link per format. */
+export function DocumentDownloads({ href }: { href: (format: DocumentFormat) => string }) {
+  const { t } = useTranslation();
+  return (
+    <p className="pagination-buttons">
+      {formats.map((format) => (
+        <a key={format} className="button button-secondary" href={href(format)} download>
+          {t('plan.download', { format: format.toUpperCase() })}
+        </a>
+      ))}
+    </p>
+  );
+}
+
 /** The coordinating body's consolidated report for the Government, by reporting date, as documents to download. */
 export function ConsolidatedReportLinks({ plan }: { plan: PlanSummary }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const id = useId();
   const dates = reportingDatesOf(plan);
   const [date, setDate] = useState(dates[0] ?? '');
-  const [language, setLanguage] = useState<'ru' | 'en'>(i18n.language === 'en' ? 'en' : 'ru');
-  const href = (format: (typeof formats)[number]) =>
-    `/api/v1/plans/${encodeURIComponent(plan.id)}/consolidated-report?date=${date}&format=${format}&language=${language}`;
+  const [language, setLanguage] = useDocumentLanguage();
+  const href = (format: DocumentFormat) => `/api/v1/plans/${encodeURIComponent(plan.id)}/consolidated-report?date=${date}&format=${format}&language=${language}`;
   return (
     <section className="filters" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>{t('plan.consolidatedHeading')}</h2>
@@ -43,27 +84,9 @@ export function ConsolidatedReportLinks({ plan }: { plan: PlanSummary }) {
             ))}
           </select>
         </div>
-        <div className="field">
-          <label htmlFor={`${id}-language`}>{t('plan.documentLanguage')}</label>
-          <select
-            id={`${id}-language`}
-            value={language}
-            onChange={(event) => {
-              setLanguage(event.target.value === 'en' ? 'en' : 'ru');
-            }}
-          >
-            <option value="ru">Русский</option>
-            <option value="en">English</option>
-          </select>
-        </div>
+        <DocumentLanguageField id={`${id}-language`} value={language} onChange={setLanguage} />
       </div>
-      <p className="pagination-buttons">
-        {formats.map((format) => (
-          <a key={format} className="button button-secondary" href={href(format)} download>
-            {t('plan.download', { format: format.toUpperCase() })}
-          </a>
-        ))}
-      </p>
+      <DocumentDownloads href={href} />
     </section>
   );
 }

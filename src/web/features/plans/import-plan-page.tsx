@@ -5,6 +5,8 @@ import { ApiProblem } from '../../api-client.js';
 import { ErrorSummary, type ErrorSummaryItem } from '../../components/error-summary.js';
 import { pickText } from '../../components/formatting.js';
 import { describeError, QueryResult } from '../../components/query-result.js';
+import { planListSchema } from '../../../shared/plan.schemas.js';
+import { useApiQuery } from '../../components/use-api-query.js';
 import { SelectField } from '../../components/select-field.js';
 import { FieldError } from '../../components/text-field.js';
 import { useUiLanguage } from '../../components/use-ui-language.js';
@@ -23,7 +25,7 @@ import {
   withBodyMapping,
   type ProblemResolutions,
 } from './plan-import.js';
-import { importPlan, previewPlanImport, type PlanImportPreview, type PlanImportProblem } from './plans-api.js';
+import { importPlan, plansPath, previewPlanImport, type PlanImportPreview, type PlanImportProblem } from './plans-api.js';
 
 export function ImportPlanPage() {
   const { t } = useTranslation();
@@ -56,6 +58,10 @@ function ImportPlanForm({ directory }: { directory: readonly Organization[] }) {
   const [preview, setPreview] = useState<PlanImportPreview | null>(null);
   const [resolutions, setResolutions] = useState<ProblemResolutions>(noResolutions);
   const [coordinatorCode, setCoordinatorCode] = useState(me.organization.code);
+  const [level, setLevel] = useState<'national' | 'regional'>('national');
+  const [parentPlanId, setParentPlanId] = useState('');
+  const plans = useApiQuery(plansPath, planListSchema);
+  const nationalPlans = plans.status === 'success' ? plans.data.items.filter((plan) => plan.level === 'national' && plan.status === 'in_force') : [];
   const [busy, setBusy] = useState(false);
   const [errors, setErrors] = useState<ElementErrors>({});
   const [failure, setFailure] = useState<Failure>(null);
@@ -72,6 +78,8 @@ function ImportPlanForm({ directory }: { directory: readonly Organization[] }) {
   const textId = `${id}-text`;
   const fileId = `${id}-file`;
   const coordinatorId = `${id}-coordinator`;
+  const levelId = `${id}-level`;
+  const parentId = `${id}-parent`;
   const problemControlId = (problem: PlanImportProblem): string => `${id}-problem-${problem.id}`;
 
   const collator = new Intl.Collator(language);
@@ -134,9 +142,14 @@ function ImportPlanForm({ directory }: { directory: readonly Organization[] }) {
       fail(Object.fromEntries(unresolved.map((problem) => [problemControlId(problem), t('planImport.problemUnresolved')])), null);
       return;
     }
+    if (level === 'regional' && parentPlanId === '') {
+      fail({ [parentId]: t('planImport.parentMissing') }, null);
+      return;
+    }
     setBusy(true);
     try {
-      const imported = await importPlan(importRequestOf({ text, coordinatorCode, preview, resolutions }));
+      const placement = level === 'regional' ? { level, parentPlanId } : { level };
+      const imported = await importPlan(importRequestOf({ text, coordinatorCode, preview, resolutions, placement }));
       void navigate('/plans', { state: { imported: { title: preview.title, measures: imported.measures } } });
     } catch (error) {
       const byElement = importErrors(error, preview);
@@ -161,13 +174,15 @@ function ImportPlanForm({ directory }: { directory: readonly Organization[] }) {
         result[textId] = t('planImport.textRefused', { detail: problem.message });
       } else if (problem.field === 'body.coordinatorCode') {
         result[coordinatorId] = t('planImport.coordinatorRefused');
+      } else if (problem.field === 'body.parentPlanId') {
+        result[parentId] = t('planImport.parentRefused', { detail: problem.message });
       }
     }
     return result;
   };
 
   // In the order of the page, which is the order of the error summary.
-  const orderedIds = [textId, fileId, ...(preview?.problems.map(problemControlId) ?? []), coordinatorId];
+  const orderedIds = [textId, fileId, ...(preview?.problems.map(problemControlId) ?? []), coordinatorId, levelId, parentId];
   const summaryItems: ErrorSummaryItem[] = orderedIds.flatMap((fieldId) => {
     const message = errors[fieldId];
     return message === undefined ? [] : [{ fieldId, message }];
@@ -267,6 +282,37 @@ function ImportPlanForm({ directory }: { directory: readonly Organization[] }) {
                 </option>
               ))}
             </SelectField>
+            <SelectField
+              id={levelId}
+              label={t('planImport.level')}
+              hint={t('planImport.levelHint')}
+              value={level}
+              onChange={(event) => {
+                setLevel(event.target.value === 'regional' ? 'regional' : 'national');
+              }}
+            >
+              <option value="national">{t('planLevel.national')}</option>
+              <option value="regional">{t('planLevel.regional')}</option>
+            </SelectField>
+            {level === 'regional' && (
+              <SelectField
+                id={parentId}
+                label={t('planImport.parent')}
+                hint={t('planImport.parentHint')}
+                error={errors[parentId]}
+                value={parentPlanId}
+                onChange={(event) => {
+                  setParentPlanId(event.target.value);
+                }}
+              >
+                <option value="">{t('planImport.parentNone')}</option>
+                {nationalPlans.map((plan) => (
+                  <option key={plan.id} value={plan.id}>
+                    {plan.title}
+                  </option>
+                ))}
+              </SelectField>
+            )}
             <p role="status" className="field-hint">
               {remaining === 0 ? t('planImport.allResolved') : t('planImport.remaining', { number: remaining })}
             </p>

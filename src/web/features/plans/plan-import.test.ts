@@ -30,7 +30,14 @@ describe('resolving the problems of a plan before importing it', () => {
       coordinatorCode: 'MJ',
       bodyMappings: { NGOs: 'NGO-UCC' },
       acknowledgedProblems: ['P2'],
+      level: 'national',
+      parentPlanId: null,
     });
+  });
+
+  it('imports a regional plan under the national plan it carries out', () => {
+    const request = importRequestOf({ text: 'plan', coordinatorCode: 'AKIMAT-KZ-AKM', preview, resolutions: noResolutions, placement: { level: 'regional', parentPlanId: 'national-plan' } });
+    expect(request).toMatchObject({ level: 'regional', parentPlanId: 'national-plan' });
   });
 
   it('takes back a mapping or an acceptance', () => {

@@ -42,7 +42,14 @@ export function withAcknowledgement(resolutions: ProblemResolutions, problemId: 
 }
 
 /** The import request: only the mappings and acknowledgements this reading's problems need. */
-export function importRequestOf(input: { text: string; coordinatorCode: string; preview: PlanImportPreview; resolutions: ProblemResolutions }): PlanImportRequest {
+export function importRequestOf(input: {
+  text: string;
+  coordinatorCode: string;
+  preview: PlanImportPreview;
+  resolutions: ProblemResolutions;
+  /** A regional plan names the national plan it carries out. */
+  placement?: { level: 'national' } | { level: 'regional'; parentPlanId: string };
+}): PlanImportRequest {
   const { preview, resolutions } = input;
   const bodyMappings: Record<string, string> = {};
   const acknowledgedProblems: string[] = [];
@@ -54,7 +61,15 @@ export function importRequestOf(input: { text: string; coordinatorCode: string; 
       acknowledgedProblems.push(problem.id);
     }
   }
-  return { text: input.text, coordinatorCode: input.coordinatorCode, bodyMappings, acknowledgedProblems };
+  const placement = input.placement ?? { level: 'national' };
+  return {
+    text: input.text,
+    coordinatorCode: input.coordinatorCode,
+    bodyMappings,
+    acknowledgedProblems,
+    level: placement.level,
+    parentPlanId: placement.level === 'regional' ? placement.parentPlanId : null,
+  };
 }
 
 /** 'problems.P3' in a 422 answer → 'P3'. */

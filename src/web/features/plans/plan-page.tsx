@@ -21,16 +21,18 @@ import { PlanNotFound } from './plan-not-found.js';
 import { obligationStatuses, ownReportLink, reportLink, type Obligation, type PlanSummary } from './plans-api.js';
 import { useOrganizationNames } from './use-organization-names.js';
 import { ConsolidatedReportLinks } from './consolidated-report-links.js';
+import { DraftPlanNotice, PlanAssessmentPanel } from './plan-follow-up.js';
+import { PlanReminders } from './plan-reminders.js';
 import { coordinatesPlan, usePlan } from './use-plan.js';
 
 /** A plan's reports as one body owes them, or, for the coordinating body, as every body does. */
 export function PlanPage() {
   const { planId = '' } = useParams();
   const plan = usePlan(planId);
-  return <QueryResult query={plan}>{(found) => (found === null ? <PlanNotFound /> : <PlanObligations plan={found} />)}</QueryResult>;
+  return <QueryResult query={plan}>{(found) => (found === null ? <PlanNotFound /> : <PlanObligations plan={found} onChanged={plan.retry} />)}</QueryResult>;
 }
 
-function PlanObligations({ plan }: { plan: PlanSummary }) {
+function PlanObligations({ plan, onChanged }: { plan: PlanSummary; onChanged: () => void }) {
   const { t } = useTranslation();
   const me = useSignedInUser();
   const [params, setParams] = useSearchParams();
@@ -60,8 +62,30 @@ function PlanObligations({ plan }: { plan: PlanSummary }) {
           <dt>{t('plans.colCoordinator')}</dt>
           <dd>{organizationName(plan.coordinatorCode)}</dd>
         </div>
+        <div>
+          <dt>{t('planFollowUp.level')}</dt>
+          <dd>
+            {t(`planLevel.${plan.level}`)}
+            {plan.parentPlanId !== null && (
+              <>
+                {' '}
+                <Link to={`/plans/${plan.parentPlanId}`}>{t('planFollowUp.parentPlan')}</Link>
+              </>
+            )}
+          </dd>
+        </div>
+        {plan.seededFromPlanId !== null && (
+          <div>
+            <dt>{t('planFollowUp.seededFrom')}</dt>
+            <dd>
+              <Link to={`/plans/${plan.seededFromPlanId}`}>{t('planFollowUp.previousPlan')}</Link>
+            </dd>
+          </div>
+        )}
       </dl>
+      {plan.status === 'draft' && <DraftPlanNotice plan={plan} onConfirmed={onChanged} />}
       <p className="lead">{coordinating ? t('plan.introCoordinating') : t('plan.introOwn', { body: organizationName(me.organization.code) })}</p>
+      {plan.status === 'in_force' && <PlanReminders plan={plan} coordinating={coordinating} organizationName={organizationName} />}
       {/* A new address (back button, a shared link) resets the form to what it shows. */}
       <ObligationFilterForm
         key={params.toString()}
@@ -79,6 +103,7 @@ function PlanObligations({ plan }: { plan: PlanSummary }) {
         </QueryResult>
       </section>
       {coordinating && <ConsolidatedReportLinks plan={plan} />}
+      {coordinating && <PlanAssessmentPanel plan={plan} />}
     </>
   );
 }

@@ -1,13 +1,15 @@
 import { z } from 'zod';
 import {
   planImportPreviewSchema,
+  planSummarySchema,
+  reportAttachmentSchema,
   planReportSchema,
   type reportStatusSchema,
   workStatusSchema,
   type obligationSchema,
   type planImportConfirmSchema,
   type planReportRequestSchema,
-  type planSummarySchema,
+  type reminderSchema,
 } from '../../../shared/plan.schemas.js';
 import { sendJson } from '../../api-client.js';
 import type { UiLanguage } from '../../i18n/ui-languages.js';
@@ -22,6 +24,8 @@ export type PlanReportRequest = z.input<typeof planReportRequestSchema>;
 export type WorkStatus = z.infer<typeof workStatusSchema>;
 export type ReportStatus = z.infer<typeof reportStatusSchema>;
 export type ObligationStatus = Obligation['reportStatus'];
+export type ReportAttachment = z.infer<typeof reportAttachmentSchema>;
+export type PlanReminder = z.infer<typeof reminderSchema>;
 
 export const workStatuses: readonly WorkStatus[] = workStatusSchema.options;
 export const obligationStatuses: readonly ObligationStatus[] = ['missing', 'draft', 'submitted', 'returned', 'accepted'];
@@ -67,4 +71,31 @@ export function ownReportLink(planId: string, measure: number, periodLabel: stri
 /** The address of an existing report, whoever wrote it. */
 export function reportLink(reportId: string): string {
   return `/plan-reports/${encodeURIComponent(reportId)}`;
+}
+
+const attachmentListSchema = z.object({ items: z.array(reportAttachmentSchema) });
+
+export function attachReportFile(reportId: string, file: { fileName: string; content: string }): Promise<ReportAttachment[]> {
+  return sendJson('POST', `${planReportPath(reportId)}/attachments`, { schema: attachmentListSchema, body: file }).then((list) => list.items);
+}
+
+export function removeReportFile(attachmentId: string): Promise<ReportAttachment[]> {
+  return sendJson('DELETE', attachmentPath(attachmentId), { schema: attachmentListSchema }).then((list) => list.items);
+}
+
+/** Where a file attached to a report downloads from. */
+export function attachmentPath(attachmentId: string): string {
+  return `/api/v1/plan-report-attachments/${encodeURIComponent(attachmentId)}`;
+}
+
+export function planPath(planId: string): string {
+  return `${plansPath}/${encodeURIComponent(planId)}`;
+}
+
+export function seedNextPlan(planId: string, request: { title: string; periodFromYear: number; periodToYear: number }): Promise<{ id: string; measures: number }> {
+  return sendJson('POST', `${planPath(planId)}/next-plan`, { schema: importedSchema, body: request });
+}
+
+export function confirmPlan(planId: string): Promise<PlanSummary> {
+  return sendJson('POST', `${planPath(planId)}/confirm`, { schema: planSummarySchema });
 }

@@ -85,7 +85,11 @@ function PlansTable({ plans }: { plans: PlanSummary[] }) {
         <tbody>
           {plans.map((plan) => (
             <tr key={plan.id}>
-              <th scope="row">{opens ? <Link to={`/plans/${plan.id}`}>{plan.title}</Link> : plan.title}</th>
+              <th scope="row">
+                {opens ? <Link to={`/plans/${plan.id}`}>{plan.title}</Link> : plan.title}
+                {plan.status === 'draft' && <strong className="late-mark"> {t('planFollowUp.draftMark')}</strong>}
+                <PlanLinks plan={plan} plans={plans} opens={opens} />
+              </th>
               <td className="nowrap">{t('plans.period', { from: plan.periodFromYear, to: plan.periodToYear })}</td>
               <td>{organizationName(plan.coordinatorCode)}</td>
               <td className="numeric">{plan.measures}</td>
@@ -95,5 +99,35 @@ function PlansTable({ plans }: { plans: PlanSummary[] }) {
         </tbody>
       </table>
     </TableScroller>
+  );
+}
+
+/** A regional plan names the national plan it carries out; a national plan lists its regional plans. */
+function PlanLinks({ plan, plans, opens }: { plan: PlanSummary; plans: readonly PlanSummary[]; opens: boolean }) {
+  const { t } = useTranslation();
+  const parent = plans.find((candidate) => candidate.id === plan.parentPlanId);
+  const regional = plans.filter((candidate) => candidate.parentPlanId === plan.id);
+  const link = (target: PlanSummary) => (opens ? <Link to={`/plans/${target.id}`}>{target.title}</Link> : target.title);
+  return (
+    <>
+      {parent !== undefined && (
+        <span className="cell-note">
+          {' '}
+          {t('planFollowUp.regionalUnder')} {link(parent)}
+        </span>
+      )}
+      {regional.length > 0 && (
+        <span className="cell-note">
+          {' '}
+          {t('planFollowUp.regionalPlans')}{' '}
+          {regional.map((child, index) => (
+            <span key={child.id}>
+              {index > 0 && '; '}
+              {link(child)}
+            </span>
+          ))}
+        </span>
+      )}
+    </>
   );
 }

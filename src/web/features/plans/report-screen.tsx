@@ -32,6 +32,7 @@ import {
   type ReportDraft,
   type ReportField,
 } from './report-form.js';
+import { ReportAttachments } from './report-attachments.js';
 import { useOrganizationNames } from './use-organization-names.js';
 import { coordinatesPlan } from './use-plan.js';
 
@@ -138,6 +139,17 @@ export function ReportScreen({ plan, target, initialReport }: ReportScreenProps)
         <p>{t('planReport.nothingYet')}</p>
       ) : (
         <ReportContent report={report} />
+      )}
+
+      {(editable || report !== null) && (
+        <ReportAttachments
+          reportId={report?.id ?? null}
+          attachments={report?.attachments ?? []}
+          changeable={editable}
+          onChange={(attachments) => {
+            setReport((current) => (current === null ? current : { ...current, attachments }));
+          }}
+        />
       )}
 
       {reviewable && (

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { base64Of, formatFileSize, MAX_ATTACHMENT_BYTES, uploadProblemOf } from './attachment-upload.js';
+
+describe('a file chosen for a report', () => {
+  it('is checked for type and size before it is read', () => {
+    expect(uploadProblemOf(null)).toBe('none');
+    expect(uploadProblemOf({ name: 'Протокол.PDF', size: 1000 })).toBeNull();
+    expect(uploadProblemOf({ name: 'setup.exe', size: 1000 })).toBe('type');
+    expect(uploadProblemOf({ name: 'README', size: 1000 })).toBe('type');
+    expect(uploadProblemOf({ name: 'empty.txt', size: 0 })).toBe('empty');
+    expect(uploadProblemOf({ name: 'scan.png', size: MAX_ATTACHMENT_BYTES + 1 })).toBe('size');
+  });
+
+  it('is sent as base64, whatever its size', () => {
+    expect(base64Of(new TextEncoder().encode('Семинар'))).toBe(Buffer.from('Семинар').toString('base64'));
+    const large = new Uint8Array(100_000).map((_, index) => index % 256);
+    expect(base64Of(large)).toBe(Buffer.from(large).toString('base64'));
+  });
+
+  it('shows its size in words a person reads', () => {
+    expect(formatFileSize(2_500_000, 'en')).toBe('2.4 MB');
+    expect(formatFileSize(300, 'en')).toBe('1 KB');
+  });
+});
