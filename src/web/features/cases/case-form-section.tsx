@@ -56,6 +56,10 @@ const caseMessages: readonly [RegExp, (t: TFunction) => string][] = [
   [/answer at least one indicator/u, (t) => t('caseView.fieldErrors.answer')],
   [/say why/u, (t) => t('caseView.fieldErrors.reason')],
   [/^Invalid (option|input)/u, (t) => t('caseView.fieldErrors.choose')],
+  [/required when delivered/u, (t) => t('caseView.fieldErrors.deliveredOn')],
+  [/^is before/u, (t) => t('caseView.fieldErrors.endsBeforeStart')],
+  [/not a user of an involved organization/u, (t) => t('caseView.fieldErrors.notInvolvedUser')],
+  [/has not accepted a referral/u, (t) => t('caseView.fieldErrors.providerNotAccepted')],
 ];
 
 function translateCaseMessage(message: string, t: TFunction): string {
@@ -67,11 +71,59 @@ function translateCaseMessage(message: string, t: TFunction): string {
   return translateFieldMessage(message, t);
 }
 
-/** A refused change: the rule the server applied (its detail) matters more than the generic code. */
+type RefusalKey =
+  | 'closed'
+  | 'processingConsentFirst'
+  | 'childQuestionnaire'
+  | 'alreadyAnswered'
+  | 'noFreePlaces'
+  | 'notAuthorized'
+  | 'decisionExists'
+  | 'alreadyWithdrawn'
+  | 'notForeign'
+  | 'notChild'
+  | 'referralWhileOpen'
+  | 'ownOrganization'
+  | 'policeNotProvider'
+  | 'notOffered'
+  | 'noReferralConsent'
+  | 'servicesOpen'
+  | 'inFollowUp'
+  | 'notInFollowUp'
+  | 'alreadyOpen'
+  | 'providerNotAccepted';
+
+// The rules the case API enforces, by the wording of its refusals, so the reader gets them in their language.
+const refusals: readonly [RegExp, RefusalKey][] = [
+  [/case is (already )?closed/u, 'closed'],
+  [/consent to processing before screening/u, 'processingConsentFirst'],
+  [/questionnaire for children/u, 'childQuestionnaire'],
+  [/referral was already/u, 'alreadyAnswered'],
+  [/No free places/u, 'noFreePlaces'],
+  [/not authorized to identify/u, 'notAuthorized'],
+  [/has a decision already/u, 'decisionExists'],
+  [/consent was already withdrawn/u, 'alreadyWithdrawn'],
+  [/citizen of Kazakhstan/u, 'notForeign'],
+  [/person is an adult/u, 'notChild'],
+  [/Referrals are made while the case is open/u, 'referralWhileOpen'],
+  [/your own organization already works/u, 'ownOrganization'],
+  [/Police are not service providers/u, 'policeNotProvider'],
+  [/does not offer/u, 'notOffered'],
+  [/not agreed to be referred/u, 'noReferralConsent'],
+  [/still planned or in progress/u, 'servicesOpen'],
+  [/in follow-up: record a follow-up contact/u, 'inFollowUp'],
+  [/recorded after closure/u, 'notInFollowUp'],
+  [/open already/u, 'alreadyOpen'],
+  [/not accepted a referral/u, 'providerNotAccepted'],
+];
+
+/** A refused change: the rule the server applied matters more than the generic code. */
 function describeRefusal(error: unknown, t: TFunction): Failure {
   const described = describeError(error, t);
   if (error instanceof ApiProblem && ['conflict', 'unprocessable', 'forbidden'].includes(error.problem.code)) {
-    return { message: t('caseView.refused', { detail: error.problem.detail }), requestId: described.requestId };
+    const { detail } = error.problem;
+    const known = refusals.find(([pattern]) => pattern.test(detail));
+    return { message: known === undefined ? t('caseView.refused', { detail }) : t(`caseView.refusals.${known[1]}`), requestId: described.requestId };
   }
   return described;
 }

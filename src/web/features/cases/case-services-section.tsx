@@ -56,7 +56,7 @@ export function CaseServicesSection({ detail, organizationName, onChanged }: Cas
                     {service.deliveredOn !== null && t('caseView.services.deliveredOnShort', { date: formatDate(service.deliveredOn, language) })}
                   </td>
                   <td>
-                    {manages && (service.providerOrganizationId === me.organization.id || detail.summary.ownerOrganizationId === me.organization.id) ? (
+                    {manages ? (
                       <ServiceStatusForm caseId={detail.summary.id} service={service} onChanged={onChanged} />
                     ) : (
                       t(`caseView.serviceStatus.${service.status}`)
