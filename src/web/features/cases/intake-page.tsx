@@ -393,7 +393,7 @@ function ConsentFields({ id, draft, error, fieldId, onChange }: Omit<PartProps, 
   const stateBodies = useApiQuery(stateBodiesPath, organizationPageSchema);
   const bodies = stateBodies.status === 'success' ? stateBodies.data.items : [];
   return (
-    <fieldset id={fieldId('consents')} tabIndex={-1} className={error === undefined ? 'field checkbox-group' : 'field checkbox-group has-error'}>
+    <fieldset id={fieldId('consents')} tabIndex={-1} className={error === undefined ? 'field-group' : 'field-group has-error'}>
       <legend>{t('cases.intake.consentsHeading')}</legend>
       <p className="field-hint">{t('cases.intake.consentsHint')}</p>
       {error !== undefined && <FieldError id={`${fieldId('consents')}-error`} message={error} />}
@@ -578,7 +578,7 @@ function RecordedIntakes() {
                   <tbody>
                     {list.items.map((item) => (
                       <tr key={item.code}>
-                        <th scope="row" className="cell-code">
+                        <th scope="row" className="cell-code nowrap">
                           {item.code}
                         </th>
                         <td>{formatDateTimeInKazakhstan(item.recordedAt, language)}</td>

@@ -229,7 +229,7 @@ function CaseTable({ cases, caption, tab }: { cases: readonly CaseSummary[]; cap
         <tbody>
           {cases.map((summary) => (
             <tr key={summary.id}>
-              <th scope="row" className="cell-code">
+              <th scope="row" className="cell-code nowrap">
                 <Link to={caseLink(summary.id)}>{summary.code}</Link>
               </th>
               <td>{t(`cases.steps.${summary.step}`)}</td>
@@ -291,7 +291,7 @@ function IncomingSummary({ offset, onGo }: { offset: number; onGo: (offset: numb
                   <tbody>
                     {list.items.map((referral: Referral) => (
                       <tr key={referral.id}>
-                        <th scope="row" className="cell-code">
+                        <th scope="row" className="cell-code nowrap">
                           <Link to={caseLink(referral.caseId)}>{referral.caseCode}</Link>
                         </th>
                         <td>{organizationName(referral.fromOrganizationId)}</td>
