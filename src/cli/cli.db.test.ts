@@ -18,7 +18,7 @@ const dataKey = generateDataKeyHex();
 function senim(...args: string[]) {
   const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
     cwd: REPO_ROOT,
-    env: { ...process.env, SENIM_DATA_DIR: dataDir, SENIM_DATA_KEY: dataKey, SENIM_ADMIN_PASSWORD: 'operator chosen passphrase', LOG_LEVEL: 'silent', DATABASE_URL: '' },
+    env: { ...process.env, SENIM_DATA_DIR: dataDir, SENIM_DATA_KEY: dataKey, SENIM_ADMIN_PASSWORD: 'operator chosen passphrase', LOG_LEVEL: 'silent', DATABASE_URL: '', SENIM_DEMO_CASES: '30' },
     encoding: 'utf8',
     timeout: 120_000,
   });

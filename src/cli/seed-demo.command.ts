@@ -7,7 +7,8 @@ export function registerSeedDemoCommand(program: Command): void {
   program
     .command('seed-demo')
     .description(
-      'Load demo data: Kazakhstan reference data, demo NGOs, shelters (fictitious addresses) and hotlines, and one demo user per role. ' +
+      'Load demo data: Kazakhstan reference data, demo NGOs, shelters (fictitious addresses) and hotlines, one demo user per role, ' +
+        'and synthetic referral-mechanism cases (SENIM_DEMO_CASES, default 520). ' +
         'Idempotent; never use on a production database.',
     )
     .action(async () => {
@@ -17,6 +18,7 @@ export function registerSeedDemoCommand(program: Command): void {
         const logger = createLogger(config);
         const prepared = await prepareDatabase(database, logger, {
           demo: 'yes',
+          demoCases: config.demoCases,
           adminEmail: config.adminEmail,
           adminPassword: config.adminPassword,
           vaultKeys: configuredVaultKeys(config, logger),

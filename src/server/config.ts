@@ -20,6 +20,8 @@ export interface SenimConfig {
   decisionTargetWorkingDays: number;
   /** Recovery and reflection period for foreign and stateless persons (Convention art. 13: at least 30). */
   reflectionDays: number;
+  /** How many synthetic NRM cases demo data includes; null: the demo's own number. */
+  demoCases: number | null;
 }
 
 export class ConfigError extends Error {
@@ -42,6 +44,7 @@ const environmentSchema = z.object({
   SENIM_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 7).default(12),
   SENIM_TRUST_PROXY: z.enum(['true', 'false'], "must be 'true' or 'false'").default('false'),
   SENIM_DECISION_TARGET_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(5),
+  SENIM_DEMO_CASES: z.coerce.number().int().min(0).max(100_000).optional(),
   SENIM_REFLECTION_DAYS: z.coerce.number().int().min(30, 'must be at least 30 days (Council of Europe Convention, art. 13)').max(365).default(30),
 });
 
@@ -68,5 +71,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): SenimConfig {
     trustProxy: values.SENIM_TRUST_PROXY === 'true',
     decisionTargetWorkingDays: values.SENIM_DECISION_TARGET_WORKING_DAYS,
     reflectionDays: values.SENIM_REFLECTION_DAYS,
+    demoCases: values.SENIM_DEMO_CASES ?? null,
   };
 }

@@ -8,6 +8,7 @@ import { loadDemoCommission } from './modules/commission/demo-commission.js';
 import { loadCountryReferenceData, loadDemoOrganizations } from './modules/reference/reference.seed.js';
 import { loadVaultKeys, type VaultKeys } from './platform/vault/data-key.js';
 import { ensureDefaultQuestionnaires } from './modules/cases/screening.service.js';
+import { DEMO_CASE_COUNT, loadDemoCases } from './modules/cases/demo-case-loader.js';
 
 export async function openConfiguredDatabase(config: SenimConfig): Promise<SenimDatabase> {
   return config.databaseUrl
@@ -40,7 +41,14 @@ export interface PreparedDatabase {
 export async function prepareDatabase(
   database: SenimDatabase,
   logger: Logger,
-  options: { demo: 'if-new-embedded' | 'yes' | 'no'; adminEmail: string; adminPassword: string | null; vaultKeys: VaultKeys },
+  options: {
+    demo: 'if-new-embedded' | 'yes' | 'no';
+    /** How many synthetic NRM cases come with the demo data (0: none; default: the demo's own number). */
+    demoCases?: number | null;
+    adminEmail: string;
+    adminPassword: string | null;
+    vaultKeys: VaultKeys;
+  },
 ): Promise<PreparedDatabase> {
   const applied = await migrateToLatest(database);
   const created = applied.some((migration) => migration.version === 1);
@@ -57,17 +65,21 @@ export async function prepareDatabase(
   });
   const demo = options.demo === 'yes' || (options.demo === 'if-new-embedded' && created && database.kind === 'pglite');
   if (demo) {
-    await seedDemo(database, options.vaultKeys);
+    await seedDemo(database, options.vaultKeys, { cases: options.demoCases ?? null });
     logger.info('demo data loaded');
   }
   return { created, appliedMigrations: applied.length, bootstrap };
 }
 
-export async function seedDemo(database: SenimDatabase, vaultKeys: VaultKeys): Promise<void> {
+export async function seedDemo(database: SenimDatabase, vaultKeys: VaultKeys, options: { cases?: number | null } = {}): Promise<void> {
   await loadCountryReferenceData(database.db);
   await loadDemoOrganizations(database.db);
   await loadDemoUsers(database.db, vaultKeys);
   await loadDemoCommission(database);
+  const cases = options.cases ?? DEMO_CASE_COUNT;
+  if (cases > 0) {
+    await loadDemoCases(database, vaultKeys, { count: cases });
+  }
 }
 
 /** Shown once on the terminal, never written to the log. */

@@ -18,6 +18,7 @@ export async function startServer(config: SenimConfig, logger: Logger): Promise<
   try {
     const prepared = await prepareDatabase(database, logger, {
       demo: 'if-new-embedded',
+      demoCases: config.demoCases,
       adminEmail: config.adminEmail,
       adminPassword: config.adminPassword,
       vaultKeys,

@@ -31,6 +31,8 @@ export function testDatabaseKind(): 'pglite' | 'postgresql' {
 export interface TestDatabaseOptions {
   /** Load the demo organizations too. */
   demo?: boolean;
+  /** With demo, this many synthetic NRM cases (they take a while to load, so none unless a test asks). */
+  demoCases?: number;
   /** Leave the database empty: no migrations, no data (for testing migrations themselves). */
   empty?: boolean;
 }
@@ -78,6 +80,7 @@ async function prepareTestData(database: SenimDatabase, options: TestDatabaseOpt
   }
   await prepareDatabase(database, silentLogger, {
     demo: options.demo ? 'yes' : 'no',
+    demoCases: options.demoCases ?? 0,
     adminEmail: TEST_ADMIN_EMAIL,
     adminPassword: TEST_ADMIN_PASSWORD,
     vaultKeys: testVaultKeys(),
