@@ -169,6 +169,66 @@ describe('reporting on the Action Plan', () => {
     }
   });
 
+  it('the labour ministry attaches a file to its report; the Ministry of Justice opens it, downloads the end-of-plan assessment and drafts the next plan', async () => {
+    const { app, database, url } = testServer();
+    const justice = await createTestUser(database, { organizationCode: 'MJ', roles: ['coordinator'] });
+    const labour = await createTestUser(database, { organizationCode: 'MLSP', roles: ['coordinator'] });
+    const justiceApi = await signInThroughApi(app, justice);
+    const labourApi = await signInThroughApi(app, labour);
+    const imported = await app.inject({ method: 'POST', url: '/api/v1/plans', headers: justiceApi.headers(), payload: { text: SMALL_PLAN, coordinatorCode: 'MJ' } });
+    const planId = imported.json<{ id: string }>().id;
+    const draft = await app.inject({
+      method: 'PUT',
+      url: `/api/v1/plans/${planId}/reports`,
+      headers: labourApi.headers(),
+      payload: { measure: 1, periodLabel: '2013', workStatus: 'in_progress', narrative: 'Обучены 12 инспекторов в Караганде.' },
+    });
+    const reportId = draft.json<{ id: string }>().id;
+    const protocol = Buffer.from('%PDF-1.4\n% Протокол семинара\n%%EOF\n');
+
+    // The labour ministry attaches the seminar's protocol to its draft, then submits the report.
+    const labourPage = await openPage('/sign-in');
+    await signInAs(labourPage, labour);
+    await labourPage.goto(`${url}/plans/${planId}/reports/1/2013`);
+    await labourPage.getByRole('heading', { name: 'Отчёт по мероприятию 1, 2013 год', level: 1 }).waitFor();
+    const files = labourPage.getByRole('region', { name: 'Приложенные файлы' });
+    await files.getByRole('button', { name: 'Приложить файл' }).click();
+    await files.getByText('Выберите файл').waitFor();
+    await files.getByLabel('Файл для приложения').setInputFiles({ name: 'Протокол семинара.pdf', mimeType: 'application/pdf', buffer: protocol });
+    await files.getByRole('button', { name: 'Приложить файл' }).click();
+    await files.getByRole('link', { name: 'Протокол семинара.pdf' }).waitFor();
+    await labourPage.getByRole('button', { name: 'Представить', exact: true }).click();
+    await labourPage.getByRole('status').getByText('Отчёт представлен координирующему органу.').waitFor();
+    expect(await files.getByRole('button', { name: /Удалить/ }).count()).toBe(0);
+
+    // The Ministry of Justice opens the report and its file.
+    const justicePage = await openPage('/sign-in');
+    await signInAs(justicePage, justice);
+    await justicePage.goto(`${url}/plan-reports/${reportId}`);
+    const attached = justicePage.getByRole('region', { name: 'Приложенные файлы' }).getByRole('link', { name: 'Протокол семинара.pdf' });
+    const [fileDownload] = await Promise.all([justicePage.waitForEvent('download'), attached.click()]);
+    expect(Buffer.compare(await readFile((await fileDownload.path()) ?? ''), protocol)).toBe(0);
+
+    // On the plan page it sees what is overdue, and downloads the end-of-plan assessment.
+    await justicePage.goto(`${url}/plans/${planId}`);
+    const reminders = justicePage.getByRole('table', { name: 'Отчёты с приближающимся сроком и просроченные' });
+    await expect.poll(() => reminders.innerText()).toContain('Просрочен, дней:');
+    const assessment = justicePage.getByRole('region', { name: 'Оценка выполнения плана' });
+    const [assessmentDownload] = await Promise.all([justicePage.waitForEvent('download'), assessment.getByRole('link', { name: 'Скачать DOCX' }).click()]);
+    const documentXml = await (await JSZip.loadAsync(await readFile((await assessmentDownload.path()) ?? ''))).file('word/document.xml')?.async('string');
+    expect(documentXml).toContain('Оценка выполнения Плана мероприятий');
+    expect(documentXml).toContain('выполнено частично');
+
+    // It drafts the next plan from the assessment and confirms it.
+    const nextPlan = assessment.getByRole('form', { name: 'Проект следующего плана' });
+    await nextPlan.getByLabel('Название следующего плана').fill('План мероприятий на 2015-2017 годы');
+    await nextPlan.getByRole('button', { name: 'Создать проект' }).click();
+    await justicePage.getByRole('heading', { name: 'План мероприятий на 2015-2017 годы', level: 1 }).waitFor();
+    const draftNotice = justicePage.getByRole('region', { name: 'Этот план — проект' });
+    await draftNotice.getByRole('button', { name: 'Утвердить план: он вступает в действие' }).click();
+    await expect.poll(() => draftNotice.count()).toBe(0);
+  });
+
   it('the Ministry of Justice imports the 2009-2011 plan from its file, resolving what Senim could not read', async () => {
     const { database } = testServer();
     const justice = await createTestUser(database, { organizationCode: 'MJ', roles: ['coordinator'] });

@@ -28,6 +28,11 @@ import { coordinatesPlan, usePlan } from './use-plan.js';
 /** A plan's reports as one body owes them, or, for the coordinating body, as every body does. */
 export function PlanPage() {
   const { planId = '' } = useParams();
+  // Another plan (the next one, just drafted) loads the list afresh.
+  return <PlanById key={planId} planId={planId} />;
+}
+
+function PlanById({ planId }: { planId: string }) {
   const plan = usePlan(planId);
   return <QueryResult query={plan}>{(found) => (found === null ? <PlanNotFound /> : <PlanObligations plan={found} onChanged={plan.retry} />)}</QueryResult>;
 }
