@@ -162,7 +162,7 @@ describe('the case page', () => {
     await closure.getByRole('checkbox', { name: 'Оставить на сопровождении после закрытия' }).uncheck();
     await closure.getByRole('button', { name: 'Закрыть дело' }).click();
     await noticeShown(korgau, 'Дело закрыто.');
-    expect(await korgau.getByRole('list', { name: 'Отметки дела' }).innerText()).toContain('Закрыто');
+    await expect.poll(() => korgau.getByRole('list', { name: 'Отметки дела' }).innerText()).toContain('Закрыто');
     const timeline = section(korgau, 'Хронология');
     await expect.poll(() => timeline.innerText()).toContain('Дело закрыто');
     const events = await timeline.getByRole('listitem').allInnerTexts();

@@ -50,7 +50,7 @@ export function CaseClosureSection({ detail, onChanged }: CaseSectionProps) {
         </>
       )}
       {status === 'active' && can(me.roles, 'cases.close') && <ClosureForm caseId={caseId} openServiceCount={openServices(detail)} onChanged={onChanged} />}
-      {status === 'follow_up' && can(me.roles, 'cases.close') && <FollowUpForm caseId={caseId} onChanged={onChanged} />}
+      {status === 'follow_up' && can(me.roles, 'cases.close') && <FollowUpForm key={detail.followUps.length} caseId={caseId} onChanged={onChanged} />}
       {status !== 'active' && can(me.roles, 'cases.intake') && <ReopenForm caseId={caseId} onChanged={onChanged} />}
     </section>
   );

@@ -1,9 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { caseDetailSchema } from '../../../shared/case.schemas.js';
 import { ApiProblem } from '../../api-client.js';
 import { pickText } from '../../components/formatting.js';
 import { LoadingMessage, ProblemMessage } from '../../components/query-result.js';
+import { useApiQuery, type ApiQuery } from '../../components/use-api-query.js';
 import { useUiLanguage } from '../../components/use-ui-language.js';
 import { useOrganizationDirectory } from '../organizations/use-organization-directory.js';
 import { CaseChildSection } from './case-child-section.js';
@@ -19,66 +21,33 @@ import { CaseScreeningSection } from './case-screening-section.js';
 import { CaseServicesSection } from './case-services-section.js';
 import { CaseTimelineSection } from './case-timeline-section.js';
 import { CaseWorkersSection } from './case-workers-section.js';
-import { fetchCase, type CaseDetail } from './cases-api.js';
-
-type CaseState = { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'success'; data: CaseDetail };
+import { caseDetailPath, type CaseDetail } from './cases-api.js';
 
 /**
- * The case, loaded once and then again after every change. A reload keeps
- * the page as it is until the new case arrives, so a form's notice and the
- * reader's place stay put.
+ * The case, loaded again after every change. While it reloads the page keeps
+ * showing the case it has, so a form's notice and the reader's place stay put.
  */
-function useCase(caseId: string): { state: CaseState; reload: () => Promise<void>; retry: () => void } {
-  const [state, setState] = useState<CaseState>({ status: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    setState({ status: 'loading' });
-    fetchCase(caseId, controller.signal).then(
-      (data) => {
-        if (!controller.signal.aborted) {
-          setState({ status: 'success', data });
-        }
-      },
-      (error: unknown) => {
-        if (!controller.signal.aborted) {
-          setState({ status: 'error', error });
-        }
-      },
-    );
-    return () => {
-      controller.abort();
-    };
-  }, [caseId, attempt]);
-
-  const reload = useCallback(async () => {
-    try {
-      setState({ status: 'success', data: await fetchCase(caseId) });
-    } catch (error) {
-      setState({ status: 'error', error });
-    }
-  }, [caseId]);
-
-  const retry = useCallback(() => {
-    setAttempt((count) => count + 1);
-  }, []);
-
-  return { state, reload, retry };
+function useCase(caseId: string): { query: ApiQuery<CaseDetail>; shown: CaseDetail | null } {
+  const query = useApiQuery(caseDetailPath(caseId), caseDetailSchema);
+  const [last, setLast] = useState<CaseDetail | null>(null);
+  if (query.status === 'success' && query.data !== last) {
+    setLast(query.data);
+  }
+  const shown = query.status === 'success' ? query.data : query.status === 'loading' && last?.summary.id === caseId ? last : null;
+  return { query, shown };
 }
 
 /** A case at /cases/:caseId: where it stands on the pathway, what is due, and a form for each step. */
 export function CasePage() {
   const { caseId = '' } = useParams();
-  const { state, reload, retry } = useCase(caseId);
-  switch (state.status) {
-    case 'loading':
-      return <LoadingMessage />;
-    case 'error':
-      return state.error instanceof ApiProblem && state.error.problem.code === 'not_found' ? <CaseNotFound /> : <ProblemMessage error={state.error} onRetry={retry} />;
-    case 'success':
-      return <CaseView detail={state.data} reload={reload} />;
+  const { query, shown } = useCase(caseId);
+  if (shown !== null) {
+    return <CaseView detail={shown} reload={query.retry} />;
   }
+  if (query.status === 'error') {
+    return query.error instanceof ApiProblem && query.error.problem.code === 'not_found' ? <CaseNotFound /> : <ProblemMessage error={query.error} onRetry={query.retry} />;
+  }
+  return <LoadingMessage />;
 }
 
 function CaseNotFound() {
@@ -95,12 +64,23 @@ function CaseNotFound() {
   );
 }
 
-function CaseView({ detail, reload }: { detail: CaseDetail; reload: () => Promise<void> }) {
+function CaseView({ detail, reload }: { detail: CaseDetail; reload: () => void }) {
   const { t } = useTranslation();
   const language = useUiLanguage();
   const directory = useOrganizationDirectory();
   const [notice, setNotice] = useState<string | null>(null);
+  // A change's notice waits for the case to come back changed, so what it announces is on the page.
+  const [pendingNotice, setPendingNotice] = useState<string | null>(null);
+  const [shownDetail, setShownDetail] = useState(detail);
   const [timelineVersion, setTimelineVersion] = useState(0);
+  if (detail !== shownDetail) {
+    setShownDetail(detail);
+    if (pendingNotice !== null) {
+      setNotice(pendingNotice);
+      setPendingNotice(null);
+      setTimelineVersion((version) => version + 1);
+    }
+  }
   const noticeRef = useRef<HTMLParagraphElement>(null);
 
   useEffect(() => {
@@ -120,10 +100,8 @@ function CaseView({ detail, reload }: { detail: CaseDetail; reload: () => Promis
 
   const onChanged = useCallback(
     (message: string) => {
-      void reload().then(() => {
-        setNotice(message);
-        setTimelineVersion((version) => version + 1);
-      });
+      setPendingNotice(message);
+      reload();
     },
     [reload],
   );

@@ -54,7 +54,7 @@ export function CaseReferralSection({ detail, organizationName, onChanged }: Cas
       {awaiting.map((referral) => (
         <ReferralAnswer key={referral.id} referral={referral} onChanged={onChanged} />
       ))}
-      {open && can(me.roles, 'cases.refer') && <ReferralForm detail={detail} onChanged={onChanged} />}
+      {open && can(me.roles, 'cases.refer') && <ReferralForm key={detail.referrals.length} detail={detail} onChanged={onChanged} />}
     </section>
   );
 }

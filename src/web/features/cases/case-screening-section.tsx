@@ -38,7 +38,7 @@ export function CaseScreeningSection({ detail, organizationName, onChanged }: Ca
           ))}
         </ol>
       )}
-      {open && can(me.roles, 'cases.screen') && <ScreeningForm caseId={detail.summary.id} child={detail.summary.child} onChanged={onChanged} />}
+      {open && can(me.roles, 'cases.screen') && <ScreeningForm key={detail.screenings.length} caseId={detail.summary.id} child={detail.summary.child} onChanged={onChanged} />}
     </section>
   );
 }

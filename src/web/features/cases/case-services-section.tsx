@@ -68,7 +68,7 @@ export function CaseServicesSection({ detail, organizationName, onChanged }: Cas
           </table>
         </TableScroller>
       )}
-      {manages && <ServiceForm detail={detail} organizationName={organizationName} onChanged={onChanged} />}
+      {manages && <ServiceForm key={detail.services.length} detail={detail} organizationName={organizationName} onChanged={onChanged} />}
     </section>
   );
 }

@@ -1,0 +1,60 @@
+import type { TFunction } from 'i18next';
+import { describe, expect, it } from 'vitest';
+import { ApiProblem } from '../../api-client.js';
+import { caseFieldErrors, refusalOf } from './case-problems.js';
+
+// Stands in for i18next: shows the key, so the test sees which translation was chosen.
+const t = ((key: string) => key) as unknown as TFunction;
+
+function problem(code: 'validation_failed' | 'conflict', detail: string, errors: { field: string; message: string }[] = []): ApiProblem {
+  return new ApiProblem({ type: 'about:blank', title: code, status: code === 'conflict' ? 409 : 400, code, detail, instance: '/api/v1/cases', requestId: 'req-1', errors });
+}
+
+describe('field problems of the case forms', () => {
+  it('land on the top-level field of the request, translated where the wording is known', () => {
+    const error = problem('validation_failed', 'The request has invalid fields', [
+      { field: 'body.overrideConsent.reason', message: 'must not be empty' },
+      { field: 'body.exploitationForms', message: 'an identification names at least one form of exploitation' },
+      { field: 'body.plannedTo', message: 'is before plannedFrom' },
+      { field: 'body.notes', message: 'Something new the page has no words for' },
+    ]);
+    expect(caseFieldErrors(error, ['overrideConsent', 'exploitationForms', 'plannedTo', 'notes'], t)).toEqual({
+      overrideConsent: 'caseView.fieldErrors.empty',
+      exploitationForms: 'caseView.fieldErrors.exploitationForm',
+      plannedTo: 'caseView.fieldErrors.endsBeforeStart',
+      notes: 'Something new the page has no words for',
+    });
+  });
+
+  it('leave out fields the form does not have and problems outside the body', () => {
+    const error = problem('validation_failed', 'The request has invalid fields', [
+      { field: 'params.id', message: 'must be a UUID' },
+      { field: 'body.somethingElse', message: 'must not be empty' },
+    ]);
+    expect(caseFieldErrors(error, ['reason'], t)).toEqual({});
+    expect(caseFieldErrors(new Error('offline'), ['reason'], t)).toEqual({});
+  });
+
+  it('join two problems of one field', () => {
+    const error = problem('validation_failed', 'x', [
+      { field: 'body.deliveredOn', message: 'required when delivered' },
+      { field: 'body.deliveredOn', message: 'must be YYYY-MM-DD' },
+    ]);
+    expect(caseFieldErrors(error, ['deliveredOn'], t).deliveredOn).toBe('caseView.fieldErrors.deliveredOn caseView.fieldErrors.date');
+  });
+});
+
+describe('refusals', () => {
+  it('are told apart by the rule the API applied', () => {
+    expect(refusalOf('The person has not agreed to be referred to this organization: record the consent first')).toBe('noReferralConsent');
+    expect(refusalOf('Services are still planned or in progress: mark them delivered or cancelled first')).toBe('servicesOpen');
+    expect(refusalOf('Your organization is not authorized to identify victims under the Criteria')).toBe('notAuthorized');
+    expect(refusalOf('Record the person’s consent to processing before screening')).toBe('processingConsentFirst');
+    expect(refusalOf('The case is closed: reopen it first')).toBe('closed');
+    expect(refusalOf('No free places: every bed is taken. Decline, or end a placement first')).toBe('noFreePlaces');
+  });
+
+  it('leave a rule the page does not know to the server’s own words', () => {
+    expect(refusalOf('The moon is in the wrong phase')).toBeNull();
+  });
+});
