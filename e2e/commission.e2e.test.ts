@@ -101,6 +101,15 @@ describe('the Inter-Agency Commission', () => {
     await expect.poll(() => owed.count()).toBe(1);
     expect(await owed.innerText()).toContain('31 декабря 2099 г.');
     await owed.getByRole('link', { name: 'Написать отчёт' }).waitFor();
+
+    // The working body publishes the consolidated report on the decisions; the public page offers it.
+    await policePage.getByRole('link', { name: 'К комиссии' }).click();
+    const publishForm = policePage.getByRole('form', { name: 'Опубликовать сводный отчёт' });
+    await publishForm.getByLabel('Отчётная дата').fill('2100-01-20');
+    await publishForm.getByRole('button', { name: 'Опубликовать' }).click();
+    await policePage.getByRole('link', { name: 'Отчёт на 20 января 2100 г. (RU, PDF)' }).waitFor();
+    const publicPage = await openPage('/public/commissions');
+    await publicPage.getByRole('region', { name }).getByRole('link', { name: 'Отчёт на 20 января 2100 г. (RU, PDF)' }).waitFor();
   });
 
   it('anyone reaches the meetings and the published minutes from the start page, and nothing unpublished', async () => {

@@ -43,6 +43,13 @@ const commissionHeaderSchema = z.object({
 
 export const commissionListSchema = z.object({ items: z.array(commissionHeaderSchema) }).meta({ id: 'CommissionList' });
 
+export const publishedReportSchema = z.object({
+  id: z.uuid(),
+  reportingDate: isoDay,
+  language: z.enum(['ru', 'en']),
+  publishedAt: z.iso.datetime(),
+});
+
 export const meetingSummarySchema = z.object({
   number: z.number().int(),
   date: isoDay,
@@ -75,6 +82,7 @@ export const commissionSchema = commissionHeaderSchema
       })
       .nullable(),
     meetings: z.array(meetingSummarySchema),
+    reports: z.array(publishedReportSchema).describe('Consolidated reports on the decisions, published'),
     canManage: z.boolean().describe("Whether the caller's body serves as working body (or the caller administers Senim)"),
   })
   .meta({ id: 'Commission' });
@@ -139,6 +147,7 @@ export const publicCommissionListSchema = z
             minutes: z.string().nullable().describe('Only minutes the working body published'),
           }),
         ),
+        reports: z.array(publishedReportSchema).describe('Consolidated reports on the decisions that the working body published'),
       }),
     ),
   })
@@ -186,6 +195,13 @@ export const decisionRequestSchema = z.object({
   responsible: z.array(organizationCode).min(1, 'name at least one body').max(30).describe('Organization codes; the first leads'),
   dueDate: isoDay,
 });
+
+export const publishReportRequestSchema = z.object({
+  date: isoDay.describe('The reporting date, e.g. 2016-01-20; decisions due in the six months up to it are counted'),
+  language: z.enum(['ru', 'en']).default('ru'),
+});
+
+export const reportParamsSchema = z.object({ id: z.uuid('must be a UUID') });
 
 export type Commission = z.infer<typeof commissionSchema>;
 export type CommissionMeeting = z.infer<typeof meetingSchema>;

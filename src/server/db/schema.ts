@@ -564,6 +564,17 @@ export interface CommissionNoticesTable {
   sent_by: string | null;
 }
 
+export interface CommissionReportsTable {
+  id: Generated<string>;
+  commission_id: string;
+  reporting_date: string;
+  language: 'ru' | 'en';
+  content: Uint8Array;
+  size_bytes: number;
+  published_at: GeneratedTimestamp;
+  published_by: string | null;
+}
+
 export interface CommissionDecisionsTable {
   measure_id: string;
   meeting_id: string;
@@ -614,6 +625,7 @@ export interface Database {
   commission_meetings: CommissionMeetingsTable;
   commission_notices: CommissionNoticesTable;
   commission_decisions: CommissionDecisionsTable;
+  commission_reports: CommissionReportsTable;
   plan_measures: PlanMeasuresTable;
   plan_measure_bodies: PlanMeasureBodiesTable;
   plan_reports: PlanReportsTable;

@@ -220,6 +220,9 @@ const samples: Record<string, (world: World) => Promise<SampleRequest> | SampleR
   'GET /api/v1/public/commissions': () => ({ url: '/api/v1/public/commissions', targetsHomeRecord: false }),
   'GET /api/v1/commissions': () => ({ url: '/api/v1/commissions', targetsHomeRecord: false }),
   'GET /api/v1/commission-notices': () => ({ url: '/api/v1/commission-notices', targetsHomeRecord: false }),
+  'GET /api/v1/public/commission-reports/{id}': (world) => ({ url: `/api/v1/public/commission-reports/${world.commission.publishedReportId}`, targetsHomeRecord: false }),
+  // Only the coordinator of the working body (HOME), which coordinates the decisions plan, publishes.
+  'POST /api/v1/commissions/{id}/reports': (world) => ({ url: `/api/v1/commissions/${world.commission.id}/reports`, payload: { date: '2021-01-20' }, targetsHomeRecord: true }),
   // A coordinator sets up a commission its own body serves as working body.
   'POST /api/v1/commissions': () => ({
     url: '/api/v1/commissions',

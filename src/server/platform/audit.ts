@@ -45,6 +45,7 @@ export const auditActions = [
   'commission.notice_sent',
   'commission.minutes_recorded',
   'commission.decision_recorded',
+  'commission.report_published',
   'plan_report.attachment_added',
   'plan_report.attachment_removed',
   'plan.next_draft_seeded',

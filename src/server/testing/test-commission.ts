@@ -10,6 +10,8 @@ export interface TestCommission {
   /** Meeting 1, held in 2020 with minutes; meeting 2, scheduled for 2030. */
   heldMeeting: number;
   scheduledMeeting: number;
+  /** A consolidated report published for 2020-07-20 (a stand-in PDF: the publishing is tested on its own). */
+  publishedReportId: string;
   /** A scheduled meeting nobody cancelled yet, made anew once one is. */
   freshScheduledMeeting(): Promise<number>;
 }
@@ -36,12 +38,18 @@ export async function createTestCommission(database: SenimDatabase, organization
   const schedule = async () =>
     (await scheduleMeeting({ database, actor, commissionId: commission.id, request: { date: '2030-01-01', place: 'Astana', agenda: ['Assistance to victims'] } })).number;
   const scheduled = await schedule();
+  const report = await database.db
+    .insertInto('commission_reports')
+    .values({ commission_id: commission.id, reporting_date: '2020-07-20', language: 'ru', content: Buffer.from('%PDF-1.4\n%stand-in\n'), size_bytes: 20, published_by: null })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   let fresh: number | null = null;
   return {
     id: commission.id,
     otherMemberId: other?.id ?? '',
     heldMeeting: held.number,
     scheduledMeeting: scheduled,
+    publishedReportId: report.id,
     freshScheduledMeeting: async () => {
       const status = fresh === null ? null : (await database.db.selectFrom('commission_meetings').select('status').where('commission_id', '=', commission.id).where('number', '=', fresh).executeTakeFirstOrThrow()).status;
       if (fresh === null || status !== 'scheduled') {

@@ -147,6 +147,20 @@ describe('the working body runs the Inter-Agency Commission', () => {
     expect(report.statusCode, report.body).toBe(200);
     const accepted = await app.inject({ method: 'POST', url: `/api/v1/plan-reports/${report.json().id}/accept`, headers: police.headers() });
     expect(accepted.json().status).toBe('accepted');
+
+    // The working body publishes the consolidated report on the decisions; anyone may then download it.
+    const reportingDate = addMonths(dueDate, 1);
+    const byMember = await app.inject({ method: 'POST', url: url('/reports'), headers: labour.headers(), payload: { date: reportingDate } });
+    expect(byMember.statusCode).toBe(403);
+    const published = await app.inject({ method: 'POST', url: url('/reports'), headers: police.headers(), payload: { date: reportingDate, language: 'en' } });
+    expect(published.statusCode, published.body).toBe(201);
+    expect(published.json()).toMatchObject({ reportingDate, language: 'en' });
+    expect((await app.inject({ method: 'POST', url: url('/reports'), headers: police.headers(), payload: { date: reportingDate, language: 'en' } })).statusCode).toBe(409);
+    const listed = (await app.inject({ method: 'GET', url: '/api/v1/public/commissions' })).json().items.find((item: { id: string }) => item.id === commissionId);
+    expect(listed.reports).toEqual([published.json()]);
+    const pdf = await app.inject({ method: 'GET', url: `/api/v1/public/commission-reports/${published.json().id}` });
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
   });
 
   it('flags a meeting more than six months after the previous one', async () => {

@@ -285,3 +285,40 @@ export async function selectPublicMeetings(db: Executor) {
     .orderBy('m.number', 'desc')
     .execute();
 }
+
+export async function insertReport(
+  trx: Transaction<Database>,
+  report: { commissionId: string; reportingDate: string; language: 'ru' | 'en'; content: Buffer; publishedBy: string },
+): Promise<string> {
+  const row = await trx
+    .insertInto('commission_reports')
+    .values({
+      commission_id: report.commissionId,
+      reporting_date: report.reportingDate,
+      language: report.language,
+      content: report.content,
+      size_bytes: report.content.length,
+      published_by: report.publishedBy,
+    })
+    .onConflict((oc) => oc.columns(['commission_id', 'reporting_date', 'language']).doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  return row?.id ?? '';
+}
+
+export async function selectReports(db: Executor, commissionIds: string[]) {
+  if (commissionIds.length === 0) {
+    return [];
+  }
+  return db
+    .selectFrom('commission_reports')
+    .select(['id', 'commission_id', 'reporting_date', 'language', 'published_at'])
+    .where('commission_id', 'in', commissionIds)
+    .orderBy('reporting_date', 'desc')
+    .orderBy('language', 'desc')
+    .execute();
+}
+
+export async function selectReportContent(db: Executor, reportId: string) {
+  return db.selectFrom('commission_reports').select(['content', 'reporting_date', 'language']).where('id', '=', reportId).executeTakeFirst();
+}

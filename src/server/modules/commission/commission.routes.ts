@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import {
   addMemberRequestSchema,
   commissionListSchema,
@@ -15,15 +16,22 @@ import {
   minutesRequestSchema,
   myNoticesSchema,
   publicCommissionListSchema,
+  publishedReportSchema,
+  publishReportRequestSchema,
+  reportParamsSchema,
   scheduleMeetingRequestSchema,
   updateCommissionRequestSchema,
 } from '../../../shared/commission.schemas.js';
 import { problemSchema } from '../../../shared/http.schemas.js';
 import type { AppContext } from '../../http/app.js';
 import { actorOf, originOf } from '../../http/route-access.js';
+import { publishConsolidatedReport, readPublishedReport } from './commission-report.service.js';
 import { cancelMeeting, getMeeting, recordDecision, recordMinutes, scheduleMeeting, sendNotice } from './commission-meeting.service.js';
 import { addMember, createCommission, endMembership, handOverWorkingBody, updateCommission } from './commission-setup.service.js';
 import { getCommission, listCommissions, listMyNotices, listPublicCommissions } from './commission.service.js';
+
+// A file sent as it is: Fastify passes a Buffer through without serializing it.
+const pdfSchema = z.custom<Buffer>((value) => Buffer.isBuffer(value)).meta({ type: 'string', format: 'binary' });
 
 const problems = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema, 422: problemSchema };
 const tags = ['inter-agency commission'];
@@ -180,5 +188,47 @@ export function registerCommissionRoutes(app: FastifyInstance, context: AppConte
     '/commission-notices',
     { config: read, schema: { summary: 'Notices of commission meetings sent to your organization, newest meeting first', tags, response: { 200: myNoticesSchema, ...problems } } },
     async (request) => listMyNotices({ database, actor: actorOf(request) }),
+  );
+
+  api.post(
+    '/commissions/:id/reports',
+    {
+      config: { access: { permission: 'plan_reports.review' } },
+      schema: {
+        summary: 'Publish the consolidated report on the decisions by a reporting date (the working body); anyone may then read it',
+        tags,
+        params: commissionParamsSchema,
+        body: publishReportRequestSchema,
+        response: { 201: publishedReportSchema, ...problems },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(
+        await publishConsolidatedReport({
+          database,
+          actor: actorOf(request),
+          commissionId: request.params.id,
+          reportingDate: request.body.date,
+          language: request.body.language,
+          origin: originOf(request),
+        }),
+      ),
+  );
+
+  api.get(
+    '/public/commission-reports/:id',
+    {
+      config: { access: 'public' },
+      schema: {
+        summary: 'A consolidated report on a commission’s decisions that its working body published (PDF)',
+        tags,
+        params: reportParamsSchema,
+        response: { 200: { description: 'The document', content: { 'application/pdf': { schema: pdfSchema } } }, ...problems },
+      },
+    },
+    async (request, reply) => {
+      const report = await readPublishedReport({ database, reportId: request.params.id });
+      return reply.type('application/pdf').header('content-disposition', `attachment; filename="${report.fileName}"`).send(report.content);
+    },
   );
 }

@@ -4,8 +4,8 @@ import { AppError } from '../../../shared/errors.js';
 import type { SenimDatabase } from '../../db/database.js';
 import type { Actor, UserActor } from '../../platform/actor.js';
 import { can, requirePermission } from '../../platform/policy.js';
-import { selectCommission, selectCommissions, selectNoticesTo, selectPublicMeetings, selectWorkingBodies, type CommissionReach } from './commission.repo.js';
-import { commissionName, commissionToday, commissionView, currentWorkingBodyId, headerOf, loadCommissions, type CommissionRow } from './commission.view.js';
+import { selectCommission, selectCommissions, selectNoticesTo, selectPublicMeetings, selectReports, selectWorkingBodies, type CommissionReach } from './commission.repo.js';
+import { commissionName, commissionToday, commissionView, currentWorkingBodyId, headerOf, loadCommissions, publishedReport, type CommissionRow } from './commission.view.js';
 
 /** How far an actor reads: every commission, or those its organization sits on or serves as working body. */
 export function readerReach(actor: Actor): CommissionReach {
@@ -92,14 +92,16 @@ export async function listMyNotices(input: { database: SenimDatabase; actor: Use
   };
 }
 
-/** The public page: meetings' number, date and status, and the minutes the working body published; nothing else. */
+/** The public page: meetings' number, date and status, the minutes and consolidated reports the working body published; nothing else. */
 export async function listPublicCommissions(input: { database: SenimDatabase }): Promise<z.infer<typeof publicCommissionListSchema>> {
   const rows = await selectPublicMeetings(input.database.db);
+  const reports = await selectReports(input.database.db, [...new Set(rows.map((row) => row.id))]);
   const items: z.infer<typeof publicCommissionListSchema>['items'] = [];
   for (const row of rows) {
     let commission = items.at(-1);
     if (commission?.id !== row.id) {
-      commission = { id: row.id, level: row.level, name: commissionName(row), meetings: [] };
+      const id = row.id;
+      commission = { id, level: row.level, name: commissionName(row), meetings: [], reports: reports.filter((report) => report.commission_id === id).map(publishedReport) };
       items.push(commission);
     }
     if (row.number !== null && row.meeting_date !== null && row.status !== null) {

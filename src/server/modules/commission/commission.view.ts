@@ -5,7 +5,7 @@ import type { Selectable } from 'kysely';
 import type { CommissionsTable } from '../../db/schema.js';
 import { todayIn } from '../reference/region-name.js';
 import { meetingWarnings, proposeNextWorkingBody } from './commission-rules.js';
-import { selectMeetings, selectMembers, selectOrganizations, selectWorkingBodies, type OrganizationRow } from './commission.repo.js';
+import { selectMeetings, selectMembers, selectOrganizations, selectReports, selectWorkingBodies, type OrganizationRow } from './commission.repo.js';
 
 // Meeting days, notice days and terms are Kazakhstan's.
 export const commissionToday = (): string => todayIn('Asia/Almaty');
@@ -32,10 +32,11 @@ export const isCurrentMember = (member: { member_from: string; member_to: string
 /** Everything about a set of commissions, read at once, with the organizations they name. */
 export async function loadCommissions(database: SenimDatabase, rows: CommissionRow[]) {
   const ids = rows.map((row) => row.id);
-  const [members, workingBodies, meetings] = await Promise.all([
+  const [members, workingBodies, meetings, reports] = await Promise.all([
     selectMembers(database.db, ids),
     selectWorkingBodies(database.db, ids),
     selectMeetings(database.db, ids),
+    selectReports(database.db, ids),
   ]);
   const organizationIds = [
     ...members.map((member) => member.organization_id),
@@ -55,6 +56,7 @@ export async function loadCommissions(database: SenimDatabase, rows: CommissionR
     membersOf: (commissionId: string) => members.filter((member) => member.commission_id === commissionId),
     workingBodiesOf: (commissionId: string) => workingBodies.filter((period) => period.commission_id === commissionId),
     meetingsOf: (commissionId: string) => meetings.filter((meeting) => meeting.commission_id === commissionId),
+    reportsOf: (commissionId: string) => reports.filter((report) => report.commission_id === commissionId).map(publishedReport),
   };
 }
 
@@ -127,8 +129,13 @@ export function commissionView(row: CommissionRow, loaded: Loaded, input: { toda
       noticesSent: meeting.notices_sent,
       decisions: meeting.decisions,
     })),
+    reports: loaded.reportsOf(row.id),
     canManage: input.canManage,
   };
+}
+
+export function publishedReport(row: { id: string; reporting_date: string; language: 'ru' | 'en'; published_at: Date }) {
+  return { id: row.id, reportingDate: row.reporting_date, language: row.language, publishedAt: new Date(row.published_at).toISOString() };
 }
 
 function organization(loaded: Loaded, id: string): string {

@@ -7,7 +7,9 @@ import {
   type endMembershipRequestSchema,
   type handOverRequestSchema,
   type meetingWarningSchema,
+  publishedReportSchema,
   type minutesRequestSchema,
+  type publishReportRequestSchema,
   type scheduleMeetingRequestSchema,
 } from '../../../shared/commission.schemas.js';
 import { sendJson } from '../../api-client.js';
@@ -71,4 +73,12 @@ export function endMembership(commissionId: string, memberId: string, request: z
 
 export function setNoticeDays(commissionId: string, noticeDays: number): Promise<Commission> {
   return sendJson('PATCH', commissionPath(commissionId), { schema: commissionSchema, body: { noticeDays } });
+}
+
+export function publishedReportLink(reportId: string): string {
+  return `/api/v1/public/commission-reports/${encodeURIComponent(reportId)}`;
+}
+
+export function publishReport(commissionId: string, request: z.input<typeof publishReportRequestSchema>): Promise<z.infer<typeof publishedReportSchema>> {
+  return sendJson('POST', `${commissionPath(commissionId)}/reports`, { schema: publishedReportSchema, body: request });
 }

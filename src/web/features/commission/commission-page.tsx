@@ -12,6 +12,7 @@ import { commissionPath, meetingLink, scheduleMeeting, type Commission } from '.
 import { MeetingWarnings, OrganizationName, useAction } from './commission-parts.js';
 import { TextAreaField } from '../../components/text-area-field.js';
 import { MembersSection } from './members-section.js';
+import { ReportsSection } from './reports-section.js';
 import { WorkingBodySection } from './working-body-section.js';
 import { agendaFromText } from './meeting-form.js';
 
@@ -64,6 +65,7 @@ function CommissionView({ commission, onChange }: { commission: Commission; onCh
         <Link to={`/plans/${encodeURIComponent(commission.decisionsPlanId)}`}>{t('commission.decisionsPlanLink')}</Link>
       </p>
       <MeetingsSection commission={commission} />
+      <ReportsSection commission={commission} onChange={onChange} />
       <MembersSection commission={commission} onChange={onChange} />
       <WorkingBodySection commission={commission} onChange={onChange} />
     </>

@@ -7,6 +7,7 @@ import { TableScroller } from '../../components/table-scroller.js';
 import { useApiQuery } from '../../components/use-api-query.js';
 import { useUiLanguage } from '../../components/use-ui-language.js';
 import { publicCommissionsPath } from './commission-api.js';
+import { PublishedReportList } from './reports-section.js';
 
 type PublicCommission = ReturnType<typeof publicCommissionListSchema.parse>['items'][number];
 
@@ -61,6 +62,8 @@ function PublicCommissionSection({ commission }: { commission: PublicCommission 
           </table>
         </TableScroller>
       )}
+      <h3>{t('commission.reportsHeading')}</h3>
+      <PublishedReportList reports={commission.reports} />
     </section>
   );
 }
