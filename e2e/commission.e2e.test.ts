@@ -122,4 +122,25 @@ describe('the Inter-Agency Commission', () => {
     expect(await meetings.getByRole('row').filter({ hasText: 'Заседание 31' }).innerText()).toContain('не опубликован');
     expect(await page.content()).not.toContain('Regional commissions reported');
   });
+
+  it('an akimat’s coordinator sets up the regional commission it serves as working body', async () => {
+    const { database } = testServer();
+    const akimat = await createTestUser(database, { organizationCode: 'AKIMAT-KZ-AKM', roles: ['coordinator'] });
+    const page = await openPage('/sign-in');
+    await signInAs(page, akimat);
+    await page.getByRole('navigation', { name: 'Основная навигация' }).getByRole('link', { name: 'Межведомственная комиссия' }).click();
+    await page.getByRole('link', { name: 'Создать комиссию' }).click();
+    const form = page.getByRole('form', { name: 'Создать комиссию' });
+    await form.getByLabel('Уровень').selectOption('regional');
+    await form.getByLabel('Акимат').selectOption({ label: 'Акимат Акмолинской области' });
+    const name = `Акмолинская региональная комиссия ${Date.now()}`;
+    await form.getByLabel('Название на русском').fill(name);
+    await form.getByLabel('Название на казахском').fill('Ақмола өңірлік комиссиясы');
+    await form.getByLabel('Название на английском').fill('Akmola regional commission');
+    await form.getByLabel('Образована').fill('2015-03-01');
+    await form.getByLabel('Рабочий орган').selectOption({ label: 'Акимат Акмолинской области' });
+    await form.getByRole('button', { name: 'Создать комиссию' }).click();
+    await page.getByRole('heading', { name, level: 1 }).waitFor();
+    expect(await page.getByRole('table', { name: 'Рабочие органы, последние сверху' }).innerText()).toContain('Акимат Акмолинской области');
+  });
 });

@@ -1,20 +1,16 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { anonymousNotificationListSchema, exploitationForms, meetingContexts, referralSources, sexes, type ExploitationForm } from '../../../shared/case.schemas.js';
+import { anonymousNotificationListSchema, exploitationForms, sexes, type ExploitationForm } from '../../../shared/case.schemas.js';
 import { formatDate, formatList } from '../../components/formatting.js';
-import { Pagination } from '../../components/pagination.js';
-import { QueryResult } from '../../components/query-result.js';
-import { TableScroller } from '../../components/table-scroller.js';
 import { TextField } from '../../components/text-field.js';
-import { useApiQuery } from '../../components/use-api-query.js';
 import { useUiLanguage } from '../../components/use-ui-language.js';
 import { useSignedInUser } from '../session/session-context.js';
 import { useRegionNames } from '../users/use-region-names.js';
 import { ChoiceGroup } from './case-form-section.js';
 import { todayInKazakhstan } from './case-view.js';
 import { anonymousNotificationsPath, recordAnonymousNotification } from './cases-api.js';
-import { CitizenshipFields, OptionSelect, ProblemsSummary, RegionSelect, useFormProblems } from './intake-fields.js';
+import { CitizenshipFields, MeetingFields, OptionSelect, PagedTable, ProblemsSummary, RegionSelect, useFormProblems } from './intake-fields.js';
 import {
   checkNotificationDraft,
   emptyNotificationDraft,
@@ -114,29 +110,10 @@ function NotificationForm({ onRecorded }: { onRecorded: () => void }) {
         }}
       />
       <RegionSelect id={fieldId('regionCode')} label={t('cases.intake.region')} error={errors.regionCode} value={draft.regionCode} onChange={(regionCode) => { change({ regionCode }); }} />
-      <OptionSelect
-        id={fieldId('referralSource')}
-        label={t('cases.intake.referralSource')}
-        error={errors.referralSource}
-        value={draft.referralSource}
-        options={referralSources}
-        labelOf={(value) => t(`cases.referralSources.${value}`)}
-        choose={t('cases.intake.choose')}
-        onChange={(referralSource) => {
-          change({ referralSource });
-        }}
-      />
-      <OptionSelect
-        id={fieldId('meetingContext')}
-        label={t('cases.intake.meetingContext')}
-        error={errors.meetingContext}
-        value={draft.meetingContext}
-        options={meetingContexts}
-        labelOf={(value) => t(`cases.meetingContexts.${value}`)}
-        choose={t('cases.intake.choose')}
-        onChange={(meetingContext) => {
-          change({ meetingContext });
-        }}
+      <MeetingFields
+        referralSource={{ id: fieldId('referralSource'), value: draft.referralSource, error: errors.referralSource }}
+        meetingContext={{ id: fieldId('meetingContext'), value: draft.meetingContext, error: errors.meetingContext }}
+        onChange={change}
       />
       <OptionSelect
         id={`${id}-sex`}
@@ -195,56 +172,27 @@ function NotificationList() {
   const { t } = useTranslation();
   const language = useUiLanguage();
   const regionName = useRegionNames();
-  const [offset, setOffset] = useState(0);
-  const query = useApiQuery(anonymousNotificationsPath(pageSize, offset), anonymousNotificationListSchema);
-  const captionId = useId();
   return (
-    <section className="panel" aria-labelledby={`${captionId}-heading`}>
-      <h2 id={`${captionId}-heading`}>{t('cases.notifications.listHeading')}</h2>
-      <QueryResult query={query}>
-        {(list) =>
-          list.items.length === 0 ? (
-            <p>{t('cases.notifications.none')}</p>
-          ) : (
-            <>
-              <TableScroller captionId={captionId}>
-                <table>
-                  <caption id={captionId}>{t('cases.notifications.caption')}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('cases.notifications.contactDate')}</th>
-                      <th scope="col">{t('cases.colRegion')}</th>
-                      <th scope="col">{t('cases.intake.referralSource')}</th>
-                      <th scope="col">{t('cases.colPerson')}</th>
-                      <th scope="col">{t('cases.notifications.exploitationForms')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {list.items.map((notification) => (
-                      <tr key={notification.id}>
-                        <th scope="row" className="nowrap">
-                          {formatDate(notification.contactDate, language)}
-                        </th>
-                        <td>{regionName(notification.regionCode)}</td>
-                        <td>{t(`cases.referralSources.${notification.referralSource}`)}</td>
-                        <td>
-                          {t(`cases.sexes.${notification.sex}`)}, {t(`cases.notifications.ageGroups.${notification.ageGroup}`)}
-                        </td>
-                        <td>
-                          {notification.exploitationForms.length === 0
-                            ? t('cases.notifications.formsUnknown')
-                            : formatList(notification.exploitationForms.map((form) => t(`cases.exploitationForms.${form}`)), language)}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </TableScroller>
-              <Pagination offset={offset} limit={pageSize} total={list.total} onGo={setOffset} />
-            </>
-          )
-        }
-      </QueryResult>
-    </section>
+    <PagedTable
+      heading={t('cases.notifications.listHeading')}
+      caption={t('cases.notifications.caption')}
+      none={t('cases.notifications.none')}
+      pageSize={pageSize}
+      pathOf={anonymousNotificationsPath}
+      schema={anonymousNotificationListSchema}
+      columns={[t('cases.notifications.contactDate'), t('cases.colRegion'), t('cases.intake.referralSource'), t('cases.colPerson'), t('cases.notifications.exploitationForms')]}
+      row={(notification) => ({
+        key: notification.id,
+        cells: [
+          formatDate(notification.contactDate, language),
+          regionName(notification.regionCode),
+          t(`cases.referralSources.${notification.referralSource}`),
+          `${t(`cases.sexes.${notification.sex}`)}, ${t(`cases.notifications.ageGroups.${notification.ageGroup}`)}`,
+          notification.exploitationForms.length === 0
+            ? t('cases.notifications.formsUnknown')
+            : formatList(notification.exploitationForms.map((form) => t(`cases.exploitationForms.${form}`)), language),
+        ],
+      })}
+    />
   );
 }

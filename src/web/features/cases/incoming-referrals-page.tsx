@@ -5,10 +5,10 @@ import { referralListSchema } from '../../../shared/case.schemas.js';
 import { formatDate, formatDateTimeInKazakhstan, formatList } from '../../components/formatting.js';
 import { offsetParam, Pagination } from '../../components/pagination.js';
 import { QueryResult } from '../../components/query-result.js';
+import { TextAreaField } from '../../components/text-area-field.js';
 import { FieldError, TextField } from '../../components/text-field.js';
 import { useApiQuery } from '../../components/use-api-query.js';
 import { useUiLanguage } from '../../components/use-ui-language.js';
-import { TextAreaField } from './case-form-section.js';
 import { caseLink, incomingReferralsPath, respondToReferral, type Referral, type ReferralStatus } from './cases-api.js';
 import { OptionSelect, ProblemsSummary, useFormProblems } from './intake-fields.js';
 import {
@@ -241,7 +241,7 @@ function ResponseForm({ referral, onAnswered }: { referral: Referral; onAnswered
           label={t('referrals.incoming.reason')}
           hint={t('referrals.incoming.reasonHint')}
           error={errors.reason}
-          maxLength={1000}
+          rows={3}
           value={draft.reason}
           onChange={(reason) => {
             setDraft({ ...draft, reason });

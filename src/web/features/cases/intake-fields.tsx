@@ -1,16 +1,21 @@
-import { useEffect, useRef, useState, type RefObject } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
+import type { z } from 'zod';
+import { meetingContexts, referralSources } from '../../../shared/case.schemas.js';
 import { ApiProblem } from '../../api-client.js';
 import { ErrorSummary } from '../../components/error-summary.js';
 import { translateFieldMessage, type FieldErrors } from '../../components/field-errors.js';
 import { pickText } from '../../components/formatting.js';
-import { describeError } from '../../components/query-result.js';
+import { Pagination } from '../../components/pagination.js';
+import { describeError, QueryResult } from '../../components/query-result.js';
 import { SelectField } from '../../components/select-field.js';
+import { TableScroller } from '../../components/table-scroller.js';
 import { TextField } from '../../components/text-field.js';
+import { useApiQuery } from '../../components/use-api-query.js';
 import { useUiLanguage } from '../../components/use-ui-language.js';
 import { useRegions } from '../users/use-region-names.js';
-import { commonCitizenships } from './intake-form.js';
+import { commonCitizenships, type MeetingContextValue, type ReferralSourceValue } from './intake-form.js';
 
 // Fields the intake form and the anonymous notification share, and the
 // plumbing of their error summary.
@@ -241,5 +246,111 @@ export function ProblemsSummary<Field extends string>({ problems, fields, fieldI
       requestId={problems.failure?.requestId ?? null}
       requestIdLabel={t('common.requestId')}
     />
+  );
+}
+
+export interface MeetingFieldsProps {
+  referralSource: { id: string; value: ReferralSourceValue | ''; error: string | undefined };
+  meetingContext: { id: string; value: MeetingContextValue | ''; error: string | undefined };
+  onChange: (change: { referralSource?: ReferralSourceValue | ''; meetingContext?: MeetingContextValue | '' }) => void;
+}
+
+/** Who identified the person and where they met: asked alike by the intake and the anonymous notification. */
+export function MeetingFields({ referralSource, meetingContext, onChange }: MeetingFieldsProps) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <OptionSelect
+        id={referralSource.id}
+        label={t('cases.intake.referralSource')}
+        error={referralSource.error}
+        value={referralSource.value}
+        options={referralSources}
+        labelOf={(value) => t(`cases.referralSources.${value}`)}
+        choose={t('cases.intake.choose')}
+        onChange={(value) => {
+          onChange({ referralSource: value });
+        }}
+      />
+      <OptionSelect
+        id={meetingContext.id}
+        label={t('cases.intake.meetingContext')}
+        error={meetingContext.error}
+        value={meetingContext.value}
+        options={meetingContexts}
+        labelOf={(value) => t(`cases.meetingContexts.${value}`)}
+        choose={t('cases.intake.choose')}
+        onChange={(value) => {
+          onChange({ meetingContext: value });
+        }}
+      />
+    </>
+  );
+}
+
+export interface PagedTableProps<Item> {
+  heading: string;
+  caption: string;
+  none: string;
+  pageSize: number;
+  /** The API path of one page. */
+  pathOf: (limit: number, offset: number) => string;
+  /** A module-level constant, as useApiQuery wants. */
+  schema: z.ZodType<{ items: Item[]; total: number }>;
+  columns: readonly string[];
+  /** The cells of one row, the first of them the row's header. */
+  row: (item: Item) => { key: string; cells: readonly [ReactNode, ...ReactNode[]] };
+}
+
+/** A section listing what the organization recorded, a page at a time. */
+export function PagedTable<Item>({ heading, caption, none, pageSize, pathOf, schema, columns, row }: PagedTableProps<Item>) {
+  const [offset, setOffset] = useState(0);
+  const query = useApiQuery(pathOf(pageSize, offset), schema);
+  const captionId = useId();
+  return (
+    <section className="panel" aria-labelledby={`${captionId}-heading`}>
+      <h2 id={`${captionId}-heading`}>{heading}</h2>
+      <QueryResult query={query}>
+        {(list) =>
+          list.items.length === 0 ? (
+            <p>{none}</p>
+          ) : (
+            <>
+              <TableScroller captionId={captionId}>
+                <table>
+                  <caption id={captionId}>{caption}</caption>
+                  <thead>
+                    <tr>
+                      {columns.map((column) => (
+                        <th key={column} scope="col">
+                          {column}
+                        </th>
+                      ))}
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {list.items.map((item) => {
+                      const { key, cells } = row(item);
+                      const [first, ...rest] = cells;
+                      return (
+                        <tr key={key}>
+                          <th scope="row" className="nowrap">
+                            {first}
+                          </th>
+                          {rest.map((cell, index) => (
+                            <td key={columns[index + 1] ?? index}>{cell}</td>
+                          ))}
+                        </tr>
+                      );
+                    })}
+                  </tbody>
+                </table>
+              </TableScroller>
+              <Pagination offset={offset} limit={pageSize} total={list.total} onGo={setOffset} />
+            </>
+          )
+        }
+      </QueryResult>
+    </section>
   );
 }

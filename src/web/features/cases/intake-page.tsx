@@ -1,23 +1,21 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { meetingContexts, referralSources, serviceTypes, sexes, type ServiceType } from '../../../shared/case.schemas.js';
-import { intakeReceiptListSchema, providerListSchema } from '../../../shared/case.schemas.js';
+import { intakeReceiptListSchema, providerListSchema, serviceTypes, sexes, type ServiceType } from '../../../shared/case.schemas.js';
 import { organizationPageSchema } from '../../../shared/reference.schemas.js';
 import { formatDateTimeInKazakhstan, formatList, pickText } from '../../components/formatting.js';
-import { Pagination } from '../../components/pagination.js';
 import { QueryResult } from '../../components/query-result.js';
 import { SelectField } from '../../components/select-field.js';
-import { TableScroller } from '../../components/table-scroller.js';
 import { FieldError, TextField } from '../../components/text-field.js';
 import { useApiQuery } from '../../components/use-api-query.js';
 import { useUiLanguage } from '../../components/use-ui-language.js';
 import { can } from '../session/access.js';
 import { useSignedInUser } from '../session/session-context.js';
-import { CheckboxField, ChoiceGroup, TextAreaField } from './case-form-section.js';
+import { TextAreaField } from '../../components/text-area-field.js';
+import { CheckboxField, ChoiceGroup } from './case-form-section.js';
 import { todayInKazakhstan } from './case-view.js';
 import { caseLink, intakeReceiptsPath, recordIntake, referralProvidersPath, type IntakeReceipt, type Provider } from './cases-api.js';
-import { CitizenshipFields, OptionSelect, ProblemsSummary, RegionSelect, useFormProblems } from './intake-fields.js';
+import { CitizenshipFields, MeetingFields, OptionSelect, PagedTable, ProblemsSummary, RegionSelect, useFormProblems } from './intake-fields.js';
 import {
   ageBases,
   checkIntakeDraft,
@@ -142,29 +140,10 @@ function IntakeForm({ onRecorded }: { onRecorded: (receipt: IntakeReceipt) => vo
 
       <fieldset className="field-group">
         <legend>{t('cases.intake.meetingHeading')}</legend>
-        <OptionSelect
-          id={fieldId('referralSource')}
-          label={t('cases.intake.referralSource')}
-          error={errors.referralSource}
-          value={draft.referralSource}
-          options={referralSources}
-          labelOf={(value) => t(`cases.referralSources.${value}`)}
-          choose={t('cases.intake.choose')}
-          onChange={(referralSource) => {
-            change({ referralSource });
-          }}
-        />
-        <OptionSelect
-          id={fieldId('meetingContext')}
-          label={t('cases.intake.meetingContext')}
-          error={errors.meetingContext}
-          value={draft.meetingContext}
-          options={meetingContexts}
-          labelOf={(value) => t(`cases.meetingContexts.${value}`)}
-          choose={t('cases.intake.choose')}
-          onChange={(meetingContext) => {
-            change({ meetingContext });
-          }}
+        <MeetingFields
+          referralSource={{ id: fieldId('referralSource'), value: draft.referralSource, error: errors.referralSource }}
+          meetingContext={{ id: fieldId('meetingContext'), value: draft.meetingContext, error: errors.meetingContext }}
+          onChange={change}
         />
         <TextField
           id={fieldId('firstContactDate')}
@@ -239,7 +218,6 @@ function IntakeForm({ onRecorded }: { onRecorded: (receipt: IntakeReceipt) => vo
           hint={t('cases.intake.circumstancesHint')}
           error={errors.circumstances}
           rows={5}
-          maxLength={4000}
           value={draft.circumstances}
           onChange={(circumstances) => {
             change({ circumstances });
@@ -470,7 +448,7 @@ function HandOverFields({ draft, errors, fieldId, onChange }: PartProps) {
         label={t('cases.intake.referralReason')}
         hint={t('cases.intake.referralReasonHint')}
         error={errors.referralReason}
-        maxLength={1000}
+        rows={3}
         value={draft.referralReason}
         onChange={(referralReason) => {
           onChange({ referralReason });
@@ -554,44 +532,16 @@ function ProviderChoice({ id, regionCode, services, chosen, error, onChange }: P
 function RecordedIntakes() {
   const { t } = useTranslation();
   const language = useUiLanguage();
-  const [offset, setOffset] = useState(0);
-  const query = useApiQuery(intakeReceiptsPath(recordedPageSize, offset), intakeReceiptListSchema);
-  const captionId = useId();
   return (
-    <section className="panel" aria-labelledby={`${captionId}-heading`}>
-      <h2 id={`${captionId}-heading`}>{t('cases.intake.recordedListHeading')}</h2>
-      <QueryResult query={query}>
-        {(list) =>
-          list.items.length === 0 ? (
-            <p>{t('cases.intake.recordedNone')}</p>
-          ) : (
-            <>
-              <TableScroller captionId={captionId}>
-                <table>
-                  <caption id={captionId}>{t('cases.intake.recordedCaption')}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('cases.colCode')}</th>
-                      <th scope="col">{t('cases.intake.colRecorded')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {list.items.map((item) => (
-                      <tr key={item.code}>
-                        <th scope="row" className="cell-code nowrap">
-                          {item.code}
-                        </th>
-                        <td>{formatDateTimeInKazakhstan(item.recordedAt, language)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </TableScroller>
-              <Pagination offset={offset} limit={recordedPageSize} total={list.total} onGo={setOffset} />
-            </>
-          )
-        }
-      </QueryResult>
-    </section>
+    <PagedTable
+      heading={t('cases.intake.recordedListHeading')}
+      caption={t('cases.intake.recordedCaption')}
+      none={t('cases.intake.recordedNone')}
+      pageSize={recordedPageSize}
+      pathOf={intakeReceiptsPath}
+      schema={intakeReceiptListSchema}
+      columns={[t('cases.colCode'), t('cases.intake.colRecorded')]}
+      row={(item) => ({ key: item.code, cells: [<span className="cell-code">{item.code}</span>, formatDateTimeInKazakhstan(item.recordedAt, language)] })}
+    />
   );
 }

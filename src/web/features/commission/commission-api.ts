@@ -3,6 +3,7 @@ import {
   commissionSchema,
   meetingSchema,
   type addMemberRequestSchema,
+  type createCommissionRequestSchema,
   type decisionRequestSchema,
   type endMembershipRequestSchema,
   type handOverRequestSchema,
@@ -81,4 +82,8 @@ export function publishedReportLink(reportId: string): string {
 
 export function publishReport(commissionId: string, request: z.input<typeof publishReportRequestSchema>): Promise<z.infer<typeof publishedReportSchema>> {
   return sendJson('POST', `${commissionPath(commissionId)}/reports`, { schema: publishedReportSchema, body: request });
+}
+
+export function createCommission(request: z.input<typeof createCommissionRequestSchema>): Promise<Commission> {
+  return sendJson('POST', commissionsPath, { schema: commissionSchema, body: request });
 }

@@ -7,6 +7,8 @@ import { QueryResult } from '../../components/query-result.js';
 import { TableScroller } from '../../components/table-scroller.js';
 import { useApiQuery } from '../../components/use-api-query.js';
 import { useUiLanguage } from '../../components/use-ui-language.js';
+import { can } from '../session/access.js';
+import { useSignedInUser } from '../session/session-context.js';
 import { commissionLink, commissionsPath } from './commission-api.js';
 import { OrganizationName } from './commission-parts.js';
 
@@ -14,6 +16,7 @@ import { OrganizationName } from './commission-parts.js';
 export function CommissionsPage() {
   const { t } = useTranslation();
   const language = useUiLanguage();
+  const me = useSignedInUser();
   const query = useApiQuery(commissionsPath, commissionListSchema);
   const captionId = useId();
   return (
@@ -24,6 +27,13 @@ export function CommissionsPage() {
       <p>
         <Link to="/commission-notices">{t('commission.myNoticesLink')}</Link> · <Link to="/public/commissions">{t('commission.publicLink')}</Link>
       </p>
+      {can(me.roles, 'commission.manage') && (
+        <p>
+          <Link className="button" to="/commissions/new">
+            {t('commission.newHeading')}
+          </Link>
+        </p>
+      )}
       <QueryResult query={query}>
         {(list) =>
           list.items.length === 0 ? (

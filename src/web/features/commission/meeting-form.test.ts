@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agendaFromText, memberKindFor, responsibleBodies, todayInKazakhstan } from './meeting-form.js';
+import { agendaFromText, commissionRequestOf, memberKindFor, responsibleBodies, todayInKazakhstan } from './meeting-form.js';
 
 describe('meeting forms', () => {
   it('reads one agenda item per line, without numbering, bullets or blank lines', () => {
@@ -24,5 +24,29 @@ describe('meeting forms', () => {
 
   it('dates by Kazakhstan: late evening in Europe is already the next day in Astana', () => {
     expect(todayInKazakhstan(new Date('2026-11-23T20:30:00Z'))).toBe('2026-11-24');
+  });
+
+  it('sends a regional commission with its akimat, and a rotation only when both bodies are chosen', () => {
+    const draft = {
+      level: 'regional' as const,
+      akimatCode: 'AKIMAT-KZ-AKM',
+      name: { ru: 'Комиссия', kk: 'Комиссия', en: 'Commission' },
+      establishedOn: '2015-01-01',
+      noticeDays: '14',
+      workingBody: 'AKIMAT-KZ-AKM',
+      rotationFirst: 'MIA',
+      rotationSecond: '',
+    };
+    expect(commissionRequestOf(draft)).toEqual({
+      level: 'regional',
+      akimatCode: 'AKIMAT-KZ-AKM',
+      name: draft.name,
+      establishedOn: '2015-01-01',
+      noticeDays: 14,
+      workingBody: 'AKIMAT-KZ-AKM',
+    });
+    const national = commissionRequestOf({ ...draft, level: 'national', rotationSecond: 'MLSP' });
+    expect(national).not.toHaveProperty('akimatCode');
+    expect(national.rotation).toEqual({ bodies: ['MIA', 'MLSP'], years: 2 });
   });
 });

@@ -1,4 +1,5 @@
-import type { MemberKind } from '../../../shared/commission.schemas.js';
+import type { createCommissionRequestSchema, MemberKind } from '../../../shared/commission.schemas.js';
+import type { z } from 'zod';
 import type { OrganizationKind } from '../../../shared/reference.schemas.js';
 import { kazakhstanTimeZone } from '../../components/formatting.js';
 
@@ -37,4 +38,30 @@ export function memberKindFor(kind: OrganizationKind): MemberKind {
 /** Today in Kazakhstan, YYYY-MM-DD: a membership ends on the commission's calendar, not the browser's. */
 export function todayInKazakhstan(now: Date = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: kazakhstanTimeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+/** What the set-up form holds: text as typed, codes as chosen ('' for none). */
+export interface CommissionDraft {
+  level: 'national' | 'regional';
+  akimatCode: string;
+  name: { ru: string; kk: string; en: string };
+  establishedOn: string;
+  noticeDays: string;
+  workingBody: string;
+  rotationFirst: string;
+  rotationSecond: string;
+}
+
+/** A national commission names no akimat; a rotation is sent only when both bodies are chosen, two years each as in 2014. */
+export function commissionRequestOf(draft: CommissionDraft): z.input<typeof createCommissionRequestSchema> {
+  const rotation = draft.rotationFirst !== '' && draft.rotationSecond !== '' ? { bodies: [draft.rotationFirst, draft.rotationSecond] as [string, string], years: 2 } : undefined;
+  return {
+    level: draft.level,
+    ...(draft.level === 'regional' ? { akimatCode: draft.akimatCode } : {}),
+    name: draft.name,
+    establishedOn: draft.establishedOn,
+    noticeDays: Number(draft.noticeDays),
+    workingBody: draft.workingBody,
+    ...(rotation ? { rotation } : {}),
+  };
 }
