@@ -22,6 +22,7 @@ import { CommissionPage } from './features/commission/commission-page.js';
 import { CommissionsPage } from './features/commission/commissions-page.js';
 import { MeetingPage } from './features/commission/meeting-page.js';
 import { MyNoticesPage } from './features/commission/my-notices-page.js';
+import { NewCommissionPage } from './features/commission/new-commission-page.js';
 import { PublicCommissionsPage } from './features/commission/public-commissions-page.js';
 import { NotFoundPage } from './features/shell/not-found-page.js';
 import { StartPage } from './features/start-page/start-page.js';
@@ -130,6 +131,14 @@ export function App({ i18n }: AppProps) {
                   element={
                     <RequirePermission permission="commission.read">
                       <CommissionsPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="commissions/new"
+                  element={
+                    <RequirePermission permission="commission.manage">
+                      <NewCommissionPage />
                     </RequirePermission>
                   }
                 />
