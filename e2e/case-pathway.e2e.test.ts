@@ -189,6 +189,7 @@ describe('the case page', () => {
         ageYears: 15,
         ageBasis: 'documented',
         citizenship: 'UZB',
+        identity: { names: [{ given: 'Алишер', family: 'Каримов' }], citizenships: ['UZB'] },
         consents: [{ scope: 'processing', given: true, method: 'oral' }],
       },
     });
@@ -225,5 +226,21 @@ describe('the case page', () => {
     await expect.poll(() => due.innerText()).not.toContain('Законный представитель ребёнка');
     expect(await child.innerText()).toContain('Орган опеки и попечительства');
     await expect.poll(() => section(page, 'Хронология').innerText()).toContain('Защита ребёнка обновлена');
+
+    // The identity is kept apart: it opens only with a purpose, which goes to the audit trail.
+    const identity = section(page, 'Личные данные и сводка');
+    expect(await identity.innerText()).not.toContain('Каримов');
+    await identity.getByRole('button', { name: 'Показать личные данные' }).click();
+    await identity.getByRole('alert').getByRole('link', { name: 'Укажите, зачем нужны личные данные (не менее 5 символов).' }).waitFor();
+    await identity.getByLabel('Цель').fill('Запрос в орган опеки');
+    await identity.getByRole('button', { name: 'Показать личные данные' }).click();
+    await expect.poll(() => identity.innerText()).toContain('Каримов Алишер');
+    const reads = await database.db.selectFrom('audit_events').select('purpose').where('actor_user_id', '=', worker.id).where('action', '=', 'person.identity_read').execute();
+    expect(reads.map((read) => read.purpose)).toEqual(['Запрос в орган опеки']);
+
+    const summaryLink = await identity.getByRole('link', { name: 'Сводка PDF без личных данных' }).getAttribute('href');
+    const summary = await page.request.get(`${testServer().url}${summaryLink ?? ''}`);
+    expect(summary.status()).toBe(200);
+    expect((await summary.body()).subarray(0, 5).toString()).toBe('%PDF-');
   });
 });

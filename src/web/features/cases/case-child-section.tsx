@@ -8,7 +8,7 @@ import type { Organization } from '../organizations/organizations-api.js';
 import { can } from '../session/access.js';
 import { useSignedInUser } from '../session/session-context.js';
 import { CaseForm, TextAreaField, type CaseSectionProps } from './case-form-section.js';
-import { oneOf, optionalDate } from './case-view.js';
+import { caseSectionIds, oneOf, optionalDate } from './case-view.js';
 import { updateChildProtection, type ChildProtection } from './cases-api.js';
 
 const guardianKinds = ['none_yet', 'parent', 'guardian', 'legal_representative', 'guardianship_authority'] as const;
@@ -24,7 +24,7 @@ export function CaseChildSection({ detail, organizationName, organizations, onCh
   const protection = detail.childProtection;
 
   return (
-    <section aria-labelledby={headingId} className="case-section">
+    <section id={caseSectionIds.child} aria-labelledby={headingId} className="case-section">
       <h2 id={headingId}>{t('caseView.child.heading')}</h2>
       <p className="field-hint">{t('caseView.child.intro')}</p>
       {protection === null ? (

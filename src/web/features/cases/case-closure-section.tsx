@@ -8,7 +8,7 @@ import { useUiLanguage } from '../../components/use-ui-language.js';
 import { can } from '../session/access.js';
 import { useSignedInUser } from '../session/session-context.js';
 import { CaseForm, CheckboxField, TextAreaField, type CaseSectionProps } from './case-form-section.js';
-import { oneOf, openServices, todayInKazakhstan } from './case-view.js';
+import { caseSectionIds, oneOf, openServices, todayInKazakhstan } from './case-view.js';
 import { closeCase, recordFollowUp, reopenCase } from './cases-api.js';
 
 const followUpMethods = ['visit', 'phone', 'message', 'office'] as const;
@@ -23,7 +23,7 @@ export function CaseClosureSection({ detail, onChanged }: CaseSectionProps) {
   const caseId = detail.summary.id;
 
   return (
-    <section aria-labelledby={headingId} className="case-section">
+    <section id={caseSectionIds.closure} aria-labelledby={headingId} className="case-section">
       <h2 id={headingId}>{t('caseView.closure.heading')}</h2>
       {detail.closure !== null && (
         <dl className="details">

@@ -8,7 +8,7 @@ import { useUiLanguage } from '../../components/use-ui-language.js';
 import { can } from '../session/access.js';
 import { useSignedInUser } from '../session/session-context.js';
 import { CaseForm, type CaseSectionProps } from './case-form-section.js';
-import { isWithdrawable, oneOf } from './case-view.js';
+import { caseSectionIds, isWithdrawable, oneOf } from './case-view.js';
 import { recordConsent, withdrawConsent, type ConsentInput } from './cases-api.js';
 
 const consentMethods = ['written', 'oral', 'by_guardian'] as const;
@@ -28,7 +28,7 @@ export function CaseConsentSection({ detail, organizationName, organizations, on
   const choices = [...organizations].sort((a, b) => collator.compare(pickText(a.name, language), pickText(b.name, language)));
 
   return (
-    <section aria-labelledby={headingId} className="case-section">
+    <section id={caseSectionIds.consents} aria-labelledby={headingId} className="case-section">
       <h2 id={headingId}>{t('caseView.consents.heading')}</h2>
       <p className="field-hint">{t('caseView.consents.intro')}</p>
       {detail.consents.length === 0 ? (

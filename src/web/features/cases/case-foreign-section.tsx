@@ -7,7 +7,7 @@ import { useUiLanguage } from '../../components/use-ui-language.js';
 import { can } from '../session/access.js';
 import { useSignedInUser } from '../session/session-context.js';
 import { CaseForm, CheckboxField, TextAreaField, type CaseSectionProps } from './case-form-section.js';
-import { oneOf, optionalDate } from './case-view.js';
+import { caseSectionIds, oneOf, optionalDate } from './case-view.js';
 import { updateMigrationStatus, type MigrationStatus } from './cases-api.js';
 
 const documentStatuses = ['held', 'missing', 'withheld_by_exploiter', 'with_authorities', 'unknown'] as const;
@@ -34,7 +34,7 @@ export function CaseForeignSection({ detail, onChanged }: CaseSectionProps) {
   const dateOrNone = (date: string | null) => (date === null ? t('caseView.notRecorded') : formatDate(date, language));
 
   return (
-    <section aria-labelledby={headingId} className="case-section">
+    <section id={caseSectionIds.foreign} aria-labelledby={headingId} className="case-section">
       <h2 id={headingId}>{t('caseView.foreign.heading')}</h2>
       {status === null ? (
         <p>{t('caseView.foreign.none')}</p>

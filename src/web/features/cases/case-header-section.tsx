@@ -4,7 +4,7 @@ import { formatDate, formatList } from '../../components/formatting.js';
 import { useUiLanguage } from '../../components/use-ui-language.js';
 import { useRegionNames } from '../users/use-region-names.js';
 import type { CaseSectionProps } from './case-form-section.js';
-import { pathwayProgress } from './case-view.js';
+import { pathwayProgress, workersByOrganization } from './case-view.js';
 
 const involvementBases = ['recorded', 'referral', 'identification', 'service', 'police_consent', 'transfer'] as const;
 
@@ -106,8 +106,8 @@ export function CaseHeaderSection({ detail, organizationName }: CaseSectionProps
               t('caseView.noWorkers')
             ) : (
               <ul className="plain-list">
-                {detail.workers.map((worker) => (
-                  <li key={worker.userId}>{t('caseView.workerOf', { organization: organizationName(worker.organizationId) })}</li>
+                {workersByOrganization(detail.workers).map(({ organizationId, count }) => (
+                  <li key={organizationId}>{t('caseView.workerOf', { organization: organizationName(organizationId), workers: count })}</li>
                 ))}
               </ul>
             )}
@@ -134,7 +134,7 @@ function DueNext({ detail }: Pick<CaseSectionProps, 'detail'>) {
               <strong>{t(`caseView.due.${item.kind}`)}</strong>
               {item.dueOn !== null && <> — {t(item.kind === 'reflection_period_end' ? 'caseView.endsOn' : 'caseView.dueOn', { date: formatDate(item.dueOn, language) })}</>}
               {item.overdue && <> ({t('caseView.overdue')})</>}
-              {item.kind === 'reflection_period_end' && detail.migration !== null && <> {t('caseView.daysLeft', { days: detail.migration.reflectionDaysLeft })}</>}
+              {item.kind === 'reflection_period_end' && detail.migration !== null && <>, {t('caseView.daysLeft', { days: detail.migration.reflectionDaysLeft })}</>}
             </li>
           ))}
         </ul>

@@ -7,7 +7,7 @@ import { useUiLanguage } from '../../components/use-ui-language.js';
 import { can } from '../session/access.js';
 import { useSignedInUser } from '../session/session-context.js';
 import { CaseForm, ChoiceGroup, TextAreaField, type CaseSectionProps } from './case-form-section.js';
-import { oneOf } from './case-view.js';
+import { caseSectionIds, oneOf } from './case-view.js';
 import type { IdentificationDecision, IdentificationRequest } from './cases-api.js';
 import { decideIdentification } from './cases-api.js';
 
@@ -40,7 +40,7 @@ export function CaseIdentificationSection({ detail, organizationName, onChanged 
   const overdue = detail.dueNext.some((item) => item.kind === 'identification_decision' && item.overdue);
 
   return (
-    <section aria-labelledby={headingId} className="case-section">
+    <section id={caseSectionIds.identification} aria-labelledby={headingId} className="case-section">
       <h2 id={headingId}>{t('caseView.identification.heading')}</h2>
       {!decided && (
         <p className={overdue ? 'late-mark' : undefined}>

@@ -6,6 +6,7 @@ import { useUiLanguage } from '../../components/use-ui-language.js';
 import { can } from '../session/access.js';
 import { useSignedInUser } from '../session/session-context.js';
 import { CaseForm, type CaseSectionProps } from './case-form-section.js';
+import { caseSectionIds } from './case-view.js';
 import { caseSummaryPdfPath, fetchPersonIdentity, type PersonIdentityRecord } from './cases-api.js';
 
 const minPurpose = 5;
@@ -26,7 +27,7 @@ export function CaseIdentitySection({ detail }: CaseSectionProps) {
   const caseId = detail.summary.id;
 
   return (
-    <section aria-labelledby={headingId} className="case-section">
+    <section id={caseSectionIds.identity} aria-labelledby={headingId} className="case-section">
       <h2 id={headingId}>{t('caseView.identity.heading')}</h2>
       <p>
         <a className="button button-secondary" href={caseSummaryPdfPath(caseId, { language })} download>

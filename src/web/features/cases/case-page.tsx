@@ -21,7 +21,22 @@ import { CaseScreeningSection } from './case-screening-section.js';
 import { CaseServicesSection } from './case-services-section.js';
 import { CaseTimelineSection } from './case-timeline-section.js';
 import { CaseWorkersSection } from './case-workers-section.js';
+import { caseSectionIds, caseSections, type CaseSectionKey } from './case-view.js';
 import { caseDetailPath, type CaseDetail } from './cases-api.js';
+
+const sectionHeadings = {
+  consents: 'caseView.consents.heading',
+  screening: 'caseView.screening.heading',
+  identification: 'caseView.identification.heading',
+  referrals: 'caseView.referrals.heading',
+  services: 'caseView.services.heading',
+  foreign: 'caseView.foreign.heading',
+  child: 'caseView.child.heading',
+  workers: 'caseView.workersSection.heading',
+  closure: 'caseView.closure.heading',
+  identity: 'caseView.identity.heading',
+  timeline: 'caseView.timeline.heading',
+} as const satisfies Record<CaseSectionKey, string>;
 
 /**
  * The case, loaded again after every change. While it reloads the page keeps
@@ -119,6 +134,15 @@ function CaseView({ detail, reload }: { detail: CaseDetail; reload: () => void }
       <p role="status" tabIndex={-1} ref={noticeRef} className={notice === null ? undefined : 'notice notice-success'}>
         {notice}
       </p>
+      <nav className="case-contents" aria-label={t('caseView.contents')}>
+        <ul>
+          {caseSections(summary).map((key) => (
+            <li key={key}>
+              <a href={`#${caseSectionIds[key]}`}>{t(sectionHeadings[key])}</a>
+            </li>
+          ))}
+        </ul>
+      </nav>
       <CaseHeaderSection {...section} />
       <CaseConsentSection {...section} />
       <CaseScreeningSection {...section} />

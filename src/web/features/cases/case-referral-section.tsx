@@ -12,7 +12,7 @@ import { can } from '../session/access.js';
 import { useSignedInUser } from '../session/session-context.js';
 import { useRegions } from '../users/use-region-names.js';
 import { CaseForm, CheckboxField, ChoiceGroup, TextAreaField, type CaseSectionProps } from './case-form-section.js';
-import { oneOf, optionalDate, referralsAwaiting } from './case-view.js';
+import { caseSectionIds, oneOf, optionalDate, referralsAwaiting } from './case-view.js';
 import { referralProvidersPath, requestReferral, respondToReferral, type Referral } from './cases-api.js';
 
 const referralFields = ['toOrganizationId', 'serviceTypes', 'reason', 'placement', 'overrideConsent'] as const;
@@ -27,7 +27,7 @@ export function CaseReferralSection({ detail, organizationName, onChanged }: Cas
   const open = detail.summary.status === 'active';
 
   return (
-    <section aria-labelledby={headingId} className="case-section">
+    <section id={caseSectionIds.referrals} aria-labelledby={headingId} className="case-section">
       <h2 id={headingId}>{t('caseView.referrals.heading')}</h2>
       {detail.referrals.length === 0 ? (
         <p>{t('caseView.referrals.none')}</p>

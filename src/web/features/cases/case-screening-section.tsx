@@ -9,7 +9,7 @@ import { useUiLanguage } from '../../components/use-ui-language.js';
 import { can } from '../session/access.js';
 import { useSignedInUser } from '../session/session-context.js';
 import { CaseForm, type CaseSectionProps } from './case-form-section.js';
-import { indicatorText, indicatorsByDimension, positiveDimensions, questionnaireFor, screeningAnswers, todayInKazakhstan, type Answer } from './case-view.js';
+import { type Answer, caseSectionIds, indicatorsByDimension, indicatorText, positiveDimensions, questionnaireFor, screeningAnswers, todayInKazakhstan } from './case-view.js';
 import { questionnairesPath, recordScreening, type Questionnaire, type Screening } from './cases-api.js';
 
 const answers: readonly Answer[] = ['yes', 'no', 'unknown'];
@@ -24,7 +24,7 @@ export function CaseScreeningSection({ detail, organizationName, onChanged }: Ca
   const newestFirst = [...detail.screenings].sort((a, b) => b.recordedAt.localeCompare(a.recordedAt));
 
   return (
-    <section aria-labelledby={headingId} className="case-section">
+    <section id={caseSectionIds.screening} aria-labelledby={headingId} className="case-section">
       <h2 id={headingId}>{t('caseView.screening.heading')}</h2>
       <p className="field-hint">{t('caseView.screening.intro')}</p>
       {newestFirst.length === 0 ? (

@@ -9,7 +9,7 @@ import { useUiLanguage } from '../../components/use-ui-language.js';
 import { can } from '../session/access.js';
 import { useSignedInUser } from '../session/session-context.js';
 import { CaseForm, TextAreaField, type CaseSectionProps } from './case-form-section.js';
-import { oneOf, optionalDate, serviceProviders, todayInKazakhstan } from './case-view.js';
+import { caseSectionIds, oneOf, optionalDate, serviceProviders, todayInKazakhstan } from './case-view.js';
 import { recordService, updateService, type CaseService } from './cases-api.js';
 
 const serviceStatuses = ['planned', 'in_progress', 'delivered', 'cancelled'] as const;
@@ -26,7 +26,7 @@ export function CaseServicesSection({ detail, organizationName, onChanged }: Cas
   const manages = can(me.roles, 'cases.services.manage') && detail.summary.status !== 'closed';
 
   return (
-    <section aria-labelledby={headingId} className="case-section">
+    <section id={caseSectionIds.services} aria-labelledby={headingId} className="case-section">
       <h2 id={headingId}>{t('caseView.services.heading')}</h2>
       {detail.services.length === 0 ? (
         <p>{t('caseView.services.none')}</p>

@@ -6,7 +6,7 @@ import { Pagination } from '../../components/pagination.js';
 import { QueryResult } from '../../components/query-result.js';
 import { useApiQuery } from '../../components/use-api-query.js';
 import { useUiLanguage } from '../../components/use-ui-language.js';
-import { eventKindKey, timelinePageSize } from './case-view.js';
+import { caseSectionIds, eventKindKey, timelinePageSize } from './case-view.js';
 import { caseEventsPath } from './cases-api.js';
 
 export interface CaseTimelineSectionProps {
@@ -23,7 +23,7 @@ export function CaseTimelineSection({ caseId, organizationName }: CaseTimelineSe
   const query = useApiQuery(caseEventsPath(caseId, timelinePageSize, offset), caseEventListSchema);
 
   return (
-    <section aria-labelledby={headingId} className="case-section">
+    <section id={caseSectionIds.timeline} aria-labelledby={headingId} className="case-section">
       <h2 id={headingId}>{t('caseView.timeline.heading')}</h2>
       <QueryResult query={query}>
         {(list) =>

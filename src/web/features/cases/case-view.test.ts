@@ -5,6 +5,8 @@ import {
   indicatorsByDimension,
   isWithdrawable,
   oneOf,
+  caseSections,
+  workersByOrganization,
   openServices,
   pathwayProgress,
   positiveDimensions,
@@ -172,5 +174,24 @@ describe('choices', () => {
   it('narrow what a select answered to its options', () => {
     expect(oneOf(['written', 'oral'] as const, 'oral', 'written')).toBe('oral');
     expect(oneOf(['written', 'oral'] as const, 'telepathy', 'written')).toBe('written');
+  });
+});
+
+describe('the page outline', () => {
+  it("lists the foreign person's and the child's sections only where they apply", () => {
+    expect(caseSections({ foreign: false, child: false, status: 'active' })).not.toContain('foreign');
+    expect(caseSections({ foreign: true, child: true, status: 'active' })).toEqual(expect.arrayContaining(['foreign', 'child', 'workers']));
+    expect(caseSections({ foreign: false, child: false, status: 'closed' })).not.toContain('workers');
+  });
+
+  it('counts named workers per organization', () => {
+    expect(workersByOrganization([
+      { userId: 'a', organizationId: owner },
+      { userId: 'b', organizationId: shelter },
+      { userId: 'c', organizationId: owner },
+    ])).toEqual([
+      { organizationId: owner, count: 2 },
+      { organizationId: shelter, count: 1 },
+    ]);
   });
 });

@@ -17,6 +17,30 @@ type CaseDetail = z.infer<typeof caseDetailSchema>;
 type Questionnaire = z.infer<typeof questionnaireSchema>;
 type Indicator = Questionnaire['definition']['indicators'][number];
 
+/** Anchors of the case page's sections, for its table of contents, in the order of the page. */
+export const caseSectionIds = {
+  consents: 'case-consents',
+  screening: 'case-screening',
+  identification: 'case-identification',
+  referrals: 'case-referrals',
+  services: 'case-services',
+  foreign: 'case-foreign',
+  child: 'case-child',
+  workers: 'case-workers',
+  closure: 'case-closure',
+  identity: 'case-identity',
+  timeline: 'case-timeline',
+} as const;
+
+export type CaseSectionKey = keyof typeof caseSectionIds;
+
+/** The sections a case shows: the foreign person's and the child's only where they apply, naming workers only while it is open. */
+export function caseSections(summary: { foreign: boolean; child: boolean; status: 'active' | 'follow_up' | 'closed' }): CaseSectionKey[] {
+  const shown = (key: CaseSectionKey): boolean =>
+    (key !== 'foreign' || summary.foreign) && (key !== 'child' || summary.child) && (key !== 'workers' || summary.status !== 'closed');
+  return (Object.keys(caseSectionIds) as CaseSectionKey[]).filter(shown);
+}
+
 export type StepState = 'done' | 'current' | 'upcoming';
 
 /** The pathway as the header draws it; 'closed' is where it ends, not a step anyone works on. */
@@ -71,6 +95,15 @@ export function positiveDimensions(assessment: ScreeningAssessment): ScreeningAs
 export function serviceProviders(detail: { summary: Pick<CaseDetail['summary'], 'ownerOrganizationId'>; referrals: CaseDetail['referrals'] }): string[] {
   const accepted = detail.referrals.filter((referral) => referral.status === 'accepted').map((referral) => referral.toOrganizationId);
   return [...new Set([detail.summary.ownerOrganizationId, ...accepted])];
+}
+
+/** Named workers counted per organization: the page knows their organizations, not their names. */
+export function workersByOrganization(workers: readonly { userId: string; organizationId: string }[]): { organizationId: string; count: number }[] {
+  const counts = new Map<string, number>();
+  for (const worker of workers) {
+    counts.set(worker.organizationId, (counts.get(worker.organizationId) ?? 0) + 1);
+  }
+  return [...counts].map(([organizationId, count]) => ({ organizationId, count }));
 }
 
 /** Referrals to the user's organization still waiting for its answer. */

@@ -4,6 +4,7 @@ import { TextField } from '../../components/text-field.js';
 import { can } from '../session/access.js';
 import { useSignedInUser } from '../session/session-context.js';
 import { CaseForm, type CaseSectionProps } from './case-form-section.js';
+import { caseSectionIds } from './case-view.js';
 import { nameCaseWorker } from './cases-api.js';
 
 /** Named workers: a child's case is visible only to them, so naming one is how a colleague gets to it. */
@@ -16,7 +17,7 @@ export function CaseWorkersSection({ detail, onChanged }: CaseSectionProps) {
     return null;
   }
   return (
-    <section aria-labelledby={headingId} className="case-section">
+    <section id={caseSectionIds.workers} aria-labelledby={headingId} className="case-section">
       <h2 id={headingId}>{t('caseView.workersSection.heading')}</h2>
       <CaseForm
         label={t('caseView.workersSection.heading')}
