@@ -39,17 +39,7 @@ export function ruleForNextPlan(rule: DeadlineRule, from: { fromYear: number }, 
 }
 
 export function measuresForNextPlan<Body>(input: {
-  measures: ReadonlyArray<{
-    number: number;
-    action: string;
-    completionForm: string;
-    deadlineText: string;
-    deadlineRule: DeadlineRule | null;
-    fundingText: string;
-    fundingSources: string[];
-    bodies: Body[];
-    fulfilment: Fulfilment;
-  }>;
+  measures: ReadonlyArray<Omit<CarriedMeasure<Body>, 'carriedFrom'> & { fulfilment: Fulfilment }>;
   from: { fromYear: number; toYear: number };
   to: { fromYear: number; toYear: number };
 }): CarriedMeasure<Body>[] {

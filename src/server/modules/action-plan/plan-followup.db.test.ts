@@ -4,17 +4,12 @@ import type { SenimApp } from '../../http/app.js';
 import { closeTestApp, createTestApp } from '../../testing/test-app.js';
 import type { TestDatabase } from '../../testing/test-database.js';
 import { createTestUser, signIn, type SignedIn } from '../../testing/test-users.js';
+import { planTableText, signInCoordinators } from './plan-table.fixture.js';
 
-const PLAN = [
-  '**The Action Plan  ',
-  ' of the Government of the Republic of Kazakhstan  ',
-  ' to Combat and Prevent Human Trafficking Crimes for 2012-2014**',
-  '',
-  'No.\tAction\tCompletion Form\tResponsible for Performance\tDate of Performance\tEstimated Costs (ths. of KZT)\tSource of Financing',
-  '1\t2\t3\t4\t5\t6\t7',
+const PLAN = planTableText([
   '1.\tTo train labour inspectors on signs of forced labour\tInformation to MJ\tMLSP, MIA\tAnnually, by January 20th\t2012 - 1 500,0 2013 - 1 500,0\tRepublican budget',
   '2.\tTo inform the public about the 11616 hotline\tInformation to MJ\tMCI\tDuring 2012 - 2014\tNot required\t-',
-].join('\n');
+]);
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n');
 
@@ -28,9 +23,7 @@ let planId: string;
 beforeAll(async () => {
   ({ app, testDatabase } = await createTestApp({ demo: true }));
   const database = testDatabase.database;
-  justice = await signIn(app, await createTestUser(database, { organizationCode: 'MJ', roles: ['coordinator'] }));
-  labour = await signIn(app, await createTestUser(database, { organizationCode: 'MLSP', roles: ['coordinator'] }));
-  police = await signIn(app, await createTestUser(database, { organizationCode: 'MIA', roles: ['coordinator'] }));
+  [justice, labour, police] = (await signInCoordinators(app, database, ['MJ', 'MLSP', 'MIA'])) as [SignedIn, SignedIn, SignedIn];
   const imported = await app.inject({ method: 'POST', url: '/api/v1/plans', headers: justice.headers(), payload: { text: PLAN, coordinatorCode: 'MJ' } });
   expect(imported.statusCode, imported.body).toBe(201);
   planId = imported.json().id;
