@@ -52,7 +52,7 @@ async function organizationId(code: string): Promise<string> {
 }
 
 describe('the case page', () => {
-  it('takes a police referral through screening, identification by an NGO, a shelter placement, services and closure', async () => {
+  it('takes a police referral through screening, identification by an NGO, a shelter placement, services and closure, then reopens it', async () => {
     const { app, database } = testServer();
     const korgauId = await organizationId('NGO-KORGAU-ASTANA');
     const police = await signInThroughApi(app, await createTestUser(database, { organizationCode: 'MIA', roles: ['first_responder'], regionCodes: ['KZ-AST'] }));
@@ -169,6 +169,14 @@ describe('the case page', () => {
     expect(events[0]).toContain('Дело закрыто');
     expect(events.join('\n')).toContain('Принято решение об идентификации');
     expect(events.at(-1)).toContain('Дело зарегистрировано');
+
+    // She comes back after a new job offer abroad: the case reopens as a new episode, flagged.
+    await closure.getByLabel('Почему дело открывается вновь').fill('Вернулась после нового предложения работы за рубежом');
+    await closure.getByRole('button', { name: 'Открыть дело вновь' }).click();
+    await noticeShown(korgau, 'Дело открыто вновь.');
+    const marks = korgau.getByRole('list', { name: 'Отметки дела' });
+    await expect.poll(() => marks.innerText()).toContain('Возможна повторная торговля людьми');
+    expect(await marks.innerText()).toContain('Открыто');
   });
 
   it('shows a foreign child’s reflection period and missing guardian, and records the guardian', async () => {
