@@ -15,6 +15,7 @@ import { TextField } from '../../components/text-field.js';
 import { useApiQuery } from '../../components/use-api-query.js';
 import { useUiLanguage } from '../../components/use-ui-language.js';
 import { useRegions } from '../users/use-region-names.js';
+import { refusalOf } from './case-problems.js';
 import { commonCitizenships, type MeetingContextValue, type ReferralSourceValue } from './intake-form.js';
 
 // Fields the intake form and the anonymous notification share, and the
@@ -213,11 +214,13 @@ function problemsByField<Field extends string>(error: unknown, fieldOf: (path: s
   return result;
 }
 
-/** A rule the server applied (a conflict or an unprocessable request) says more in its own words than the code does. */
+/** A rule the server applied (a conflict or an unprocessable request) says more than the code does: in the reader's language where the case page knows it. */
 function describeRefusal(error: unknown, t: TFunction): Failure {
   const described = describeError(error, t);
   if (error instanceof ApiProblem && ['conflict', 'unprocessable'].includes(error.problem.code)) {
-    return { message: `${described.message} ${error.problem.detail}`, requestId: described.requestId };
+    const { detail } = error.problem;
+    const rule = refusalOf(detail);
+    return { message: rule === null ? t('caseView.refused', { detail }) : t(`caseView.refusals.${rule}`), requestId: described.requestId };
   }
   return described;
 }
