@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiProblem, NetworkError, UnexpectedResponseError } from '../api-client.js';
@@ -53,7 +54,7 @@ export function ProblemMessage({ error, onRetry }: ProblemMessageProps) {
   );
 }
 
-type Translate = ReturnType<typeof useTranslation>['t'];
+type Translate = TFunction;
 
 /** The translated message for a failed request, and the request id support can look up. */
 export function describeError(error: unknown, t: Translate): { message: string; requestId: string | null } {

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -246,7 +247,7 @@ function CaseTable({ cases, caption, tab }: { cases: readonly CaseSummary[]; cap
   );
 }
 
-type Translate = ReturnType<typeof useTranslation>['t'];
+type Translate = TFunction;
 
 /** "Female, 16, child; foreign citizen": what a worker needs to know to pick the case up, without a name. */
 function personLine(summary: CaseSummary, t: Translate): string {

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { regionPageSchema, type Region } from '../../../shared/reference.schemas.js';
@@ -105,7 +106,7 @@ function RegionTableView({ regions, showHistory }: RegionTableViewProps) {
   );
 }
 
-type Translate = ReturnType<typeof useTranslation>['t'];
+type Translate = TFunction;
 
 /** Names that differ from the current one; Astana's own 1998-2019 period is not a "former name". */
 function formerNamesOf(region: Region, language: UiLanguage, t: Translate): string | null {
