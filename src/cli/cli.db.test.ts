@@ -151,10 +151,24 @@ describe('npx senim', () => {
     const calendar = senim('plan', 'calendar', planId, '--organization', 'MCI');
     expect(calendar.stdout.split('\r\n')).toContain('5,MCI,true,false,2011-Q4,2011-10-01,2011-12-31,2012-01-20');
 
+    // An akimat's plan carries out the national one; reminders are printed for a day.
+    const resolutions = ['--map', 'ALE Association of Crisis Centers of Kazakhstan=NGO-UCC', '--map', 'RA ZhARiA=NGO-UCC', ...problemIds.flatMap((id) => ['--acknowledge', id])];
+    const orphan = senim('plan', 'import', planFile, '--coordinator', 'AKIMAT-KZ-AKM', '--level', 'regional', ...resolutions);
+    expect(orphan.status).toBe(2);
+    expect(orphan.stderr).toMatch(/body\.parentPlanId {2}a regional plan names the national plan it carries out/);
+    const regional = senim('plan', 'import', planFile, '--coordinator', 'AKIMAT-KZ-AKM', '--level', 'regional', '--parent', planId, ...resolutions);
+    expect(regional.status, regional.stderr).toBe(0);
+    expect(senim('plan', 'list').stdout).toContain(`regional under ${planId}`);
+    const reminders = senim('plan', 'remind', '--date', '2009-07-15');
+    expect(reminders.status, reminders.stderr).toBe(0);
+    expect(reminders.stdout).toMatch(/reminders on 2009-07-15 \(due within 10 days, or overdue\)/);
+    expect(reminders.stdout).toContain('- MCI: measure 5, 2009-Q2, due 2009-07-20: due in 5 days (missing)');
+    expect(senim('plan', 'remind', '--date', '15.07.2009').stderr).toMatch(/must be written YYYY-MM-DD/);
+
     const missing = senim('plan', 'preview', '/no/such/plan.txt');
     expect(missing.status).toBe(1);
     expect(missing.stderr).toMatch(/Cannot read \/no\/such\/plan.txt: ENOENT/);
-  }, 180_000);
+  }, 300_000);
 
   it('refuses a second process on the same embedded database', async () => {
     const database = await openDatabase({ kind: 'pglite', dataDir });
