@@ -83,7 +83,8 @@ function CaseView({ detail, reload }: { detail: CaseDetail; reload: () => void }
   const { t } = useTranslation();
   const language = useUiLanguage();
   const directory = useOrganizationDirectory();
-  const [notice, setNotice] = useState<string | null>(null);
+  // A new object each time, so the same words announced twice still take focus.
+  const [notice, setNotice] = useState<{ message: string } | null>(null);
   // A change's notice waits for the case to come back changed, so what it announces is on the page.
   const [pendingNotice, setPendingNotice] = useState<string | null>(null);
   const [shownDetail, setShownDetail] = useState(detail);
@@ -91,7 +92,7 @@ function CaseView({ detail, reload }: { detail: CaseDetail; reload: () => void }
   if (detail !== shownDetail) {
     setShownDetail(detail);
     if (pendingNotice !== null) {
-      setNotice(pendingNotice);
+      setNotice({ message: pendingNotice });
       setPendingNotice(null);
       setTimelineVersion((version) => version + 1);
     }
@@ -132,7 +133,7 @@ function CaseView({ detail, reload }: { detail: CaseDetail; reload: () => void }
       </p>
       <h1>{t('caseView.heading', { code: summary.code })}</h1>
       <p role="status" tabIndex={-1} ref={noticeRef} className={notice === null ? undefined : 'notice notice-success'}>
-        {notice}
+        {notice?.message}
       </p>
       <nav className="case-contents" aria-label={t('caseView.contents')}>
         <ul>
