@@ -255,3 +255,17 @@ export const nextPlanRequestSchema = z
     message: 'must be on or after the first year, within 20 years',
     path: ['periodToYear'],
   });
+
+export const planMeasureListSchema = z
+  .object({
+    items: z.array(
+      z.object({
+        number: z.number().int(),
+        action: z.string(),
+        deadlineText: z.string(),
+        deadline: z.string().nullable().describe('The deadline rule in words; null when none is set'),
+        bodies: z.array(z.object({ organizationCode: z.string(), lead: z.boolean() })),
+      }),
+    ),
+  })
+  .meta({ id: 'PlanMeasures' });

@@ -217,6 +217,9 @@ const samples: Record<string, (world: World) => Promise<SampleRequest> | SampleR
     targetsHomeRecord: true,
   }),
   'POST /api/v1/plans/{id}/confirm': async (world) => ({ url: `/api/v1/plans/${await world.freshDraftPlanId()}/confirm`, targetsHomeRecord: true }),
+  'GET /api/v1/plans/{id}/measures': (world) => ({ url: `/api/v1/plans/${world.planId}/measures`, targetsHomeRecord: false }),
+  // Measure 2 was partly done, so every seeded draft carries it.
+  'DELETE /api/v1/plans/{id}/measures/{number}': async (world) => ({ url: `/api/v1/plans/${await world.freshDraftPlanId()}/measures/2`, targetsHomeRecord: true }),
   'GET /api/v1/public/commissions': () => ({ url: '/api/v1/public/commissions', targetsHomeRecord: false }),
   'GET /api/v1/commissions': () => ({ url: '/api/v1/commissions', targetsHomeRecord: false }),
   'GET /api/v1/commission-notices': () => ({ url: '/api/v1/commission-notices', targetsHomeRecord: false }),

@@ -46,6 +46,7 @@ export const auditActions = [
   'plan_report.attachment_removed',
   'plan.next_draft_seeded',
   'plan.confirmed',
+  'plan.measure_removed',
   'case.created',
   'case.consent_recorded',
   'case.consent_withdrawn',

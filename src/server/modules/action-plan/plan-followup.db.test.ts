@@ -195,6 +195,19 @@ describe('the end of the plan', () => {
     expect((await app.inject({ method: 'GET', url: `/api/v1/plans/${draftId}/reminders?on=2015-07-15`, headers: justice.headers() })).json().items).toEqual([]);
     expect((await app.inject({ method: 'POST', url: `/api/v1/plans/${draftId}/confirm`, headers: labour.headers() })).statusCode).toBe(404);
 
+    // The coordinator drops a measure from the draft; nobody else can, and a plan in force keeps its measures.
+    const measures = await app.inject({ method: 'GET', url: `/api/v1/plans/${draftId}/measures?language=en`, headers: labour.headers() });
+    expect(measures.json().items.map((measure: { number: number; action: string }) => `${measure.number}. ${measure.action}`)).toEqual([
+      '1. To train labour inspectors on signs of forced labour',
+      '2. To inform the public about the 11616 hotline',
+    ]);
+    expect(measures.json().items[1]).toMatchObject({ deadline: expect.stringContaining('2015'), bodies: [{ organizationCode: 'MCI', lead: true }] });
+    expect((await app.inject({ method: 'DELETE', url: `/api/v1/plans/${draftId}/measures/1`, headers: labour.headers() })).statusCode).toBe(404);
+    const dropped = await app.inject({ method: 'DELETE', url: `/api/v1/plans/${draftId}/measures/1`, headers: justice.headers() });
+    expect(dropped.statusCode, dropped.body).toBe(200);
+    expect(dropped.json().items.map((measure: { number: number }) => measure.number)).toEqual([2]);
+    expect((await app.inject({ method: 'DELETE', url: `/api/v1/plans/${planId}/measures/1`, headers: justice.headers() })).statusCode).toBe(409);
+
     const confirmed = await app.inject({ method: 'POST', url: `/api/v1/plans/${draftId}/confirm`, headers: justice.headers() });
     expect(confirmed.statusCode, confirmed.body).toBe(200);
     expect(confirmed.json().status).toBe('in_force');
@@ -203,6 +216,6 @@ describe('the end of the plan', () => {
     expect(reminders.json().items.length).toBeGreaterThan(0);
 
     const trail = await testDatabase.database.db.selectFrom('audit_events').select('action').where('record_id', '=', draftId).orderBy('id').execute();
-    expect(trail.map((event) => event.action)).toEqual(['plan.next_draft_seeded', 'plan.confirmed']);
+    expect(trail.map((event) => event.action)).toEqual(['plan.next_draft_seeded', 'plan.measure_removed', 'plan.confirmed']);
   });
 });

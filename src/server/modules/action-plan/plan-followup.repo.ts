@@ -74,3 +74,7 @@ export async function confirmDraftPlan(trx: Transaction<Database>, planId: strin
     .executeTakeFirst();
   return updated.numUpdatedRows > 0n;
 }
+
+export async function deleteMeasure(trx: Transaction<Database>, measureId: string): Promise<void> {
+  await trx.deleteFrom('plan_measures').where('id', '=', measureId).execute();
+}

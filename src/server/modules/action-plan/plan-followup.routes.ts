@@ -6,8 +6,10 @@ import { problemSchema } from '../../../shared/http.schemas.js';
 import {
   assessmentQuerySchema,
   attachmentUploadSchema,
+  measureParamsSchema,
   nextPlanRequestSchema,
   planAssessmentSchema,
+  planMeasureListSchema,
   planSummarySchema,
   reminderListSchema,
   reminderQuerySchema,
@@ -16,7 +18,7 @@ import {
 import type { AppContext } from '../../http/app.js';
 import { actorOf, originOf } from '../../http/route-access.js';
 import { assessmentDocument } from './plan-assessment.document.js';
-import { buildAssessment, confirmPlan, myReminders, planReminders, seedNextPlan } from './plan-followup.service.js';
+import { buildAssessment, confirmPlan, listMeasures, myReminders, planReminders, removeDraftMeasure, seedNextPlan } from './plan-followup.service.js';
 import { addAttachment, attachmentDisposition, readAttachment, removeAttachment } from './report-attachment.service.js';
 import { documentMediaType, renderTabularDocument } from './report-document.render.js';
 
@@ -169,6 +171,46 @@ export function registerPlanFollowUpRoutes(app: FastifyInstance, context: AppCon
     },
     async (request, reply) =>
       reply.code(201).send(await seedNextPlan({ database, actor: actorOf(request), planId: request.params.id, request: request.body, origin: originOf(request) })),
+  );
+
+  const languageQuery = z.object({ language: z.enum(['ru', 'en']).default('ru') });
+
+  api.get(
+    '/plans/:id/measures',
+    {
+      config: { access: 'signed-in' },
+      schema: {
+        summary: "A plan's measures with their bodies and deadlines in words",
+        tags: ['action plans'],
+        params: idParamsSchema,
+        querystring: languageQuery,
+        response: { 200: planMeasureListSchema, ...problems },
+      },
+    },
+    async (request) => listMeasures({ database, planId: request.params.id, language: request.query.language }),
+  );
+
+  api.delete(
+    '/plans/:id/measures/:number',
+    {
+      config: { access: { permission: 'plans.manage' } },
+      schema: {
+        summary: 'Drop a measure from a draft plan before it is confirmed (the coordinating body)',
+        tags: ['action plans'],
+        params: measureParamsSchema,
+        querystring: languageQuery,
+        response: { 200: planMeasureListSchema, ...problems },
+      },
+    },
+    async (request) =>
+      removeDraftMeasure({
+        database,
+        actor: actorOf(request),
+        planId: request.params.id,
+        measureNumber: request.params.number,
+        language: request.query.language,
+        origin: originOf(request),
+      }),
   );
 
   api.post(

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { AppError } from '../../../shared/errors.js';
-import type { nextPlanRequestSchema, planSummarySchema, reminderListSchema } from '../../../shared/plan.schemas.js';
+import type { nextPlanRequestSchema, planMeasureListSchema, planSummarySchema, reminderListSchema } from '../../../shared/plan.schemas.js';
 import type { SenimDatabase } from '../../db/database.js';
 import type { Actor, RequestOrigin, UserActor } from '../../platform/actor.js';
 import { recordAudit } from '../../platform/audit.js';
@@ -9,7 +9,7 @@ import { deadlineRuleSchema, describeDeadlineRule } from './deadline-rule.js';
 import type { EstimatedCosts } from './estimated-costs.js';
 import { measuresForNextPlan } from './next-plan-draft.js';
 import { assessPlan, type AssessmentLanguage, type PlanAssessment } from './plan-assessment.js';
-import { confirmDraftPlan, selectBodiesOfPlan, selectMeasureDetails, selectPlanForFollowUp, selectPlansInForce } from './plan-followup.repo.js';
+import { confirmDraftPlan, deleteMeasure, selectBodiesOfPlan, selectMeasureDetails, selectPlanForFollowUp, selectPlansInForce } from './plan-followup.repo.js';
 import { selectReportsOfPlan } from './plan-report.repo.js';
 import { planObligations, reviewsPlan, today } from './plan-report.service.js';
 import { remindersOn } from './plan-reminders.js';
@@ -250,4 +250,56 @@ export async function confirmPlan(input: { database: SenimDatabase; actor: Actor
     throw new AppError('not_found', 'No such plan');
   }
   return confirmed;
+}
+
+/** The measures of a plan with their bodies and deadlines in words: what a coordinator reviews in a draft. */
+export async function listMeasures(input: { database: SenimDatabase; planId: string; language: AssessmentLanguage }): Promise<z.infer<typeof planMeasureListSchema>> {
+  const plan = await selectPlanForFollowUp(input.database.db, input.planId);
+  if (!plan) {
+    throw new AppError('not_found', 'No such plan');
+  }
+  const [measures, bodies] = await Promise.all([selectMeasureDetails(input.database.db, plan.id), selectBodiesOfPlan(input.database.db, plan.id)]);
+  return {
+    items: measures.map((measure) => {
+      const rule = deadlineRuleSchema.safeParse(measure.deadline_rule);
+      return {
+        number: measure.number,
+        action: measure.action,
+        deadlineText: measure.deadline_text,
+        deadline: rule.success ? describeDeadlineRule(rule.data, input.language) : null,
+        bodies: bodies.filter((body) => body.measure_id === measure.id).map((body) => ({ organizationCode: body.organization_code, lead: body.lead })),
+      };
+    }),
+  };
+}
+
+/** The coordinator drops a measure from a draft: a plan in force keeps every measure it was adopted with. */
+export async function removeDraftMeasure(input: {
+  database: SenimDatabase;
+  actor: Actor;
+  planId: string;
+  measureNumber: number;
+  language: AssessmentLanguage;
+  origin?: RequestOrigin;
+}): Promise<z.infer<typeof planMeasureListSchema>> {
+  const { database, actor } = input;
+  const plan = await managedPlan(database, actor, input.planId);
+  if (plan.status !== 'draft') {
+    throw new AppError('conflict', 'Only a draft plan loses measures; a plan in force keeps those it was adopted with');
+  }
+  const measure = (await selectMeasureDetails(database.db, plan.id)).find((candidate) => candidate.number === input.measureNumber);
+  if (!measure) {
+    throw new AppError('not_found', `The plan has no measure ${input.measureNumber}`);
+  }
+  await database.db.transaction().execute(async (trx) => {
+    await deleteMeasure(trx, measure.id);
+    await recordAudit(trx, {
+      actor,
+      action: 'plan.measure_removed',
+      record: { type: 'action_plan', id: plan.id },
+      ...(input.origin ? { origin: input.origin } : {}),
+      details: { measure: input.measureNumber, action: measure.action.slice(0, 200) },
+    });
+  });
+  return listMeasures({ database, planId: plan.id, language: input.language });
 }
