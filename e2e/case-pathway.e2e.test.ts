@@ -111,6 +111,8 @@ describe('the case page', () => {
     await noticeShown(korgau, 'Решение записано.');
     // Korgau accepted the police referral, so the case moves on to assistance.
     await expect.poll(() => currentStep(korgau)).toBe('Помощь');
+    // A further decision can only review this one.
+    await identification.getByRole('heading', { name: 'Пересмотреть решение об идентификации' }).waitFor();
 
     // The person agreed to be referred to Korgau only: the shelter needs a consent of its own first.
     const referrals = section(korgau, 'Направления');

@@ -87,7 +87,7 @@ export function CaseIdentificationSection({ detail, organizationName, onChanged 
           ))}
         </ol>
       )}
-      {open && can(me.roles, 'cases.identify') && <DecisionForm caseId={detail.summary.id} decisions={newestFirst} onChanged={onChanged} />}
+      {open && can(me.roles, 'cases.identify') && <DecisionForm key={newestFirst.length} caseId={detail.summary.id} decisions={newestFirst} mustReview={decided} onChanged={onChanged} />}
     </section>
   );
 }
@@ -111,17 +111,26 @@ function DecisionRecord({ decision, organizationName }: { decision: Identificati
   );
 }
 
-function DecisionForm({ caseId, decisions, onChanged }: { caseId: string; decisions: IdentificationDecision[]; onChanged: (notice: string) => void }) {
+interface DecisionFormProps {
+  caseId: string;
+  /** Newest first. */
+  decisions: IdentificationDecision[];
+  /** Once identified or not, a further decision reviews one: the API refuses a second first decision. */
+  mustReview: boolean;
+  onChanged: (notice: string) => void;
+}
+
+function DecisionForm({ caseId, decisions, mustReview, onChanged }: DecisionFormProps) {
   const { t } = useTranslation();
   const language = useUiLanguage();
-  const [draft, setDraft] = useState<Draft>(emptyDraft);
+  const [draft, setDraft] = useState<Draft>({ ...emptyDraft, reviewsDecisionId: mustReview ? (decisions[0]?.id ?? '') : '' });
   const change = (part: Partial<Draft>) => {
     setDraft((previous) => ({ ...previous, ...part }));
   };
 
   return (
     <CaseForm
-      heading={t('caseView.identification.formHeading')}
+      heading={mustReview ? t('caseView.identification.reviewHeading') : t('caseView.identification.formHeading')}
       intro={<p className="field-hint">{t('caseView.identification.formIntro')}</p>}
       fields={identificationFields}
       submitLabel={t('caseView.identification.record')}
@@ -132,7 +141,6 @@ function DecisionForm({ caseId, decisions, onChanged }: { caseId: string; decisi
           traffickingScope: traffickingScope === '' ? null : traffickingScope,
           ...(reviewsDecisionId === '' ? {} : { reviewsDecisionId }),
         });
-        setDraft(emptyDraft);
         return t('caseView.identification.recordedNotice');
       }}
       onDone={onChanged}
@@ -234,7 +242,7 @@ function DecisionForm({ caseId, decisions, onChanged }: { caseId: string; decisi
                 change({ reviewsDecisionId: event.target.value });
               }}
             >
-              <option value="">{t('caseView.identification.notAReview')}</option>
+              {!mustReview && <option value="">{t('caseView.identification.notAReview')}</option>}
               {decisions.map((decision) => (
                 <option key={decision.id} value={decision.id}>
                   {t('caseView.identification.reviewOption', { outcome: t(`caseView.outcome.${decision.outcome}`), time: formatDateTimeInKazakhstan(decision.decidedAt, language) })}

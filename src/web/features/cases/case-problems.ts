@@ -37,6 +37,7 @@ const caseMessages: readonly [RegExp, (t: TFunction) => string][] = [
   [/^is before/u, (t) => t('caseView.fieldErrors.endsBeforeStart')],
   [/not a user of an involved organization/u, (t) => t('caseView.fieldErrors.notInvolvedUser')],
   [/has not accepted a referral/u, (t) => t('caseView.fieldErrors.providerNotAccepted')],
+  [/name the decision reviewed|not a decision of this case/u, (t) => t('caseView.fieldErrors.reviewedDecision')],
 ];
 
 function translateCaseMessage(message: string, t: TFunction): string {
