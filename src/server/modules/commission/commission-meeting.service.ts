@@ -20,11 +20,10 @@ import {
   selectMembers,
   selectNotices,
   selectOrganizations,
-  selectWorkingBodies,
   updateMeetingStatus,
   updateMinutes,
 } from './commission.repo.js';
-import { mayManage, requireManageable, requireReadable } from './commission.service.js';
+import { currentWorkingBodyOf, mayManage, requireManageable, requireReadable } from './commission.service.js';
 import { commissionName, commissionToday, isCurrentMember, organizationRef, type CommissionRow } from './commission.view.js';
 import { requireOrganizations } from './commission-setup.service.js';
 import { insertDecisionMeasure } from './decisions-plan.repo.js';
@@ -74,7 +73,7 @@ async function meetingView(database: SenimDatabase, actor: Actor, commission: Co
     meetings.map((row) => ({ number: row.number, date: row.meeting_date, status: row.status })),
     today,
   ).warnings.find((candidate) => candidate.kind === 'gap' && candidate.beforeNumber === meeting.number);
-  const workingBodyIsActor = mayManage(actor, await currentWorkingBody(database, commission));
+  const workingBodyIsActor = mayManage(actor, await currentWorkingBodyOf(database, commission.id));
   return {
     commissionId: commission.id,
     commissionName: commissionName(commission),
@@ -110,11 +109,6 @@ async function meetingView(database: SenimDatabase, actor: Actor, commission: Co
     warning: warning ?? null,
     canManage: workingBodyIsActor,
   };
-}
-
-async function currentWorkingBody(database: SenimDatabase, commission: CommissionRow): Promise<string | null> {
-  const periods = await selectWorkingBodies(database.db, [commission.id]);
-  return periods.find((period) => period.period_to === null)?.organization_id ?? null;
 }
 
 export async function getMeeting(input: { database: SenimDatabase; actor: Actor; commissionId: string; number: number }): Promise<Meeting> {

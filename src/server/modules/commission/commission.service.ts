@@ -22,6 +22,12 @@ export function mayManage(actor: Actor, workingBodyId: string | null): boolean {
   return scope !== null && workingBodyId === actor.organizationId;
 }
 
+/** The organization serving as working body today, if any. */
+export async function currentWorkingBodyOf(database: SenimDatabase, commissionId: string): Promise<string | null> {
+  const periods = await selectWorkingBodies(database.db, [commissionId]);
+  return periods.find((period) => period.period_to === null)?.organization_id ?? null;
+}
+
 export async function requireReadable(database: SenimDatabase, actor: Actor, commissionId: string): Promise<CommissionRow> {
   const row = await selectCommission(database.db, commissionId, readerReach(actor));
   if (!row) {
@@ -37,9 +43,7 @@ export async function requireReadable(database: SenimDatabase, actor: Actor, com
 export async function requireManageable(database: SenimDatabase, actor: Actor, commissionId: string): Promise<CommissionRow> {
   requirePermission(actor, 'commission.manage');
   const row = await selectCommission(database.db, commissionId, { kind: 'all' });
-  const periods = row ? await selectWorkingBodies(database.db, [row.id]) : [];
-  const workingBodyId = periods.find((period) => period.period_to === null)?.organization_id ?? null;
-  if (row && mayManage(actor, workingBodyId)) {
+  if (row && mayManage(actor, await currentWorkingBodyOf(database, row.id))) {
     return row;
   }
   const member = can(actor, 'commission.read') !== null && (await selectCommission(database.db, commissionId, readerReach(actor)));
