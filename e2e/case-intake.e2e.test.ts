@@ -177,4 +177,47 @@ describe('a police intake handed over to an NGO', () => {
     await ngo.getByRole('status').getByText('Уведомление записано.').waitFor();
     await expect.poll(() => ngo.getByRole('table', { name: 'Анонимные уведомления' }).innerText()).toContain('Трудовая эксплуатация');
   });
+
+  it('a shelter declines a placement with a reason and loses sight of the case', async () => {
+    const { database } = testServer();
+    const shelterName = await russianNameOf('SHELTER-ALA');
+    const ngo = await openPage('/sign-in');
+    await signInWithEnrolment(ngo, await createTestUser(database, { organizationCode: 'NGO-KORGAU-ASTANA', roles: ['case_worker'] }));
+    await goTo(ngo, 'Новое обращение', 'Новое обращение');
+    await ngo.getByLabel('Кто выявил').selectOption({ label: 'Горячая линия' });
+    await ngo.getByLabel('Где встретили').selectOption({ label: 'Звонок на горячую линию' });
+    await ngo.getByLabel('Регион', { exact: true }).selectOption({ label: 'Алматы' });
+    await ngo.getByRole('checkbox', { name: 'Согласие на обработку данных' }).check();
+    await ngo.getByRole('checkbox', { name: 'Согласие на направление в организацию помощи' }).check();
+    await ngo.getByRole('checkbox', { name: 'Сразу направить в организацию помощи' }).check();
+    await ngo.getByRole('checkbox', { name: 'Социально-бытовые' }).check();
+    await ngo.getByRole('radio', { name: shelterName }).check();
+    await ngo.getByLabel('Причина направления').fill('Нужно безопасное жильё.');
+    await ngo.getByRole('checkbox', { name: 'Нужно место в приюте' }).check();
+    await ngo.getByRole('button', { name: 'Записать обращение' }).click();
+    const heading = ngo.getByRole('heading', { level: 1, name: /^Дело / });
+    await heading.waitFor();
+    const code = (await heading.innerText()).replace('Дело ', '');
+
+    const shelter = await openPage('/sign-in');
+    await signInWithEnrolment(shelter, await createTestUser(database, { organizationCode: 'SHELTER-ALA', roles: ['service_provider'] }));
+    await goTo(shelter, 'Входящие направления', 'Входящие направления');
+    const referral = shelter.getByRole('article', { name: `Дело ${code}` });
+    await referral.getByText('нужно место в приюте').waitFor();
+    await referral.getByRole('radio', { name: 'Отказать' }).check();
+    await referral.getByRole('button', { name: 'Отправить ответ' }).click();
+    await referral.getByRole('alert').getByRole('link', { name: 'Напишите причину отказа.' }).waitFor();
+    await referral.getByLabel('Причина отказа').fill('Приют на карантине до конца месяца.');
+    await referral.getByRole('button', { name: 'Отправить ответ' }).click();
+    // Declining, the shelter loses sight of the case: the referral leaves its lists, and the case its reach.
+    await shelter.getByRole('status').getByText(`В направлении по делу ${code} отказано. Ваша организация больше не видит это дело.`).waitFor();
+    await shelter.getByText('Нет направлений, ждущих ответа.').waitFor();
+    expect(await shelter.getByLabel('Показать').locator('option').allInnerTexts()).toEqual(['Ждёт ответа', 'Принято']);
+    await goTo(shelter, 'Дела', 'Дела');
+    const codeSearch = shelter.getByRole('search', { name: 'Поиск по коду дела' });
+    await codeSearch.getByLabel('Код дела').fill(code);
+    await codeSearch.getByRole('button', { name: 'Найти' }).click();
+    await shelter.getByText(`Дела с кодом «${code}» нет среди доступных вам.`).waitFor();
+  });
 });
+

@@ -22,9 +22,11 @@ import {
 import { useOrganizationNamesById } from './use-organization-names-by-id.js';
 
 const pageSize = 20;
-const shownStatuses: readonly ReferralStatus[] = ['pending', 'accepted', 'declined', 'withdrawn'];
+// A provider that declines loses sight of the case, so its declined referrals are not listed to it.
+type ShownStatus = Extract<ReferralStatus, 'pending' | 'accepted'>;
+const shownStatuses: readonly ShownStatus[] = ['pending', 'accepted'];
 
-function statusOf(value: string | null): ReferralStatus {
+function statusOf(value: string | null): ShownStatus {
   return shownStatuses.find((status) => status === value) ?? 'pending';
 }
 
@@ -36,7 +38,7 @@ export function IncomingReferralsPage() {
   const offset = offsetParam(params.get('offset'));
   const query = useApiQuery(incomingReferralsPath(status, pageSize, offset), referralListSchema);
   const [notice, setNotice] = useState<string | null>(null);
-  const go = (nextStatus: ReferralStatus, nextOffset: number) => {
+  const go = (nextStatus: ShownStatus, nextOffset: number) => {
     setParams({ ...(nextStatus === 'pending' ? {} : { status: nextStatus }), ...(nextOffset > 0 ? { offset: String(nextOffset) } : {}) });
   };
 

@@ -27,7 +27,6 @@ import {
   tabTakesDays,
   worklistTabs,
   type WorklistFilters,
-  type WorklistTab,
 } from './worklist-filters.js';
 
 /** The lists a worker starts the day with, and the ways to find one case. */
@@ -192,11 +191,13 @@ function CaseResults({ filters, offset, onGo }: { filters: WorklistFilters; offs
   const query = caseQueryOf(filters, offset);
   const result = useApiQuery(caseListPath(query ?? {}), caseListSchema);
   const caption = filters.code === '' ? t(`cases.worklists.tabs.${filters.tab}`) : t('cases.worklists.codeResults', { code: filters.code });
+  // A code out of reach reads the same as one that does not exist: a hidden case is not revealed.
+  const none = filters.code === '' ? t(`cases.worklists.none.${filters.tab}`) : t('cases.worklists.codeNotFound', { code: filters.code });
   return (
     <QueryResult query={result}>
       {(list) => (
         <>
-          <CaseTable cases={list.items} caption={caption} tab={filters.tab} />
+          <CaseTable cases={list.items} caption={caption} none={none} />
           <Pagination offset={offset} limit={casesPageSize} total={list.total} onGo={onGo} />
         </>
       )}
@@ -204,13 +205,13 @@ function CaseResults({ filters, offset, onGo }: { filters: WorklistFilters; offs
   );
 }
 
-function CaseTable({ cases, caption, tab }: { cases: readonly CaseSummary[]; caption: string; tab: WorklistTab }) {
+function CaseTable({ cases, caption, none }: { cases: readonly CaseSummary[]; caption: string; none: string }) {
   const { t } = useTranslation();
   const language = useUiLanguage();
   const regionName = useRegionNames();
   const captionId = useId();
   if (cases.length === 0) {
-    return <p>{t(`cases.worklists.none.${tab}`)}</p>;
+    return <p>{none}</p>;
   }
   return (
     <TableScroller captionId={captionId}>
@@ -438,7 +439,7 @@ function NameSearchResult({ state, onRetry }: { state: NameSearchState; onRetry:
         <div role="status">
           <p>{state.persons === 0 ? t('cases.worklists.nobodyFound') : t('cases.worklists.personsFound', { number: state.persons })}</p>
           {state.more && <p className="note">{t('cases.worklists.narrowName', { shown: personsShown })}</p>}
-          {state.persons > 0 && <CaseTable cases={state.cases} caption={t('cases.worklists.nameResults')} tab="in_reach" />}
+          {state.persons > 0 && <CaseTable cases={state.cases} caption={t('cases.worklists.nameResults')} none={t('cases.worklists.none.in_reach')} />}
         </div>
       );
   }
