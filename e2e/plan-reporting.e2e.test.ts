@@ -225,6 +225,10 @@ describe('reporting on the Action Plan', () => {
     await nextPlan.getByRole('button', { name: 'Создать проект' }).click();
     await justicePage.getByRole('heading', { name: 'План мероприятий на 2015-2017 годы', level: 1 }).waitFor();
     const draftNotice = justicePage.getByRole('region', { name: 'Этот план — проект' });
+    // The measure partly done is carried over, with its bodies.
+    const carried = draftNotice.getByRole('table', { name: 'Мероприятия проекта' });
+    await expect.poll(() => carried.innerText()).toContain('1. To train labour inspectors on signs of forced labour');
+    expect(await carried.innerText()).toContain(labourMinistry);
     await draftNotice.getByRole('button', { name: 'Утвердить план: он вступает в действие' }).click();
     await expect.poll(() => draftNotice.count()).toBe(0);
   });

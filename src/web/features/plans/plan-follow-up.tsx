@@ -1,15 +1,20 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import type { z } from 'zod';
+import { planMeasureListSchema } from '../../../shared/plan.schemas.js';
 import { ApiProblem } from '../../api-client.js';
 import { ErrorSummary, type ErrorSummaryItem } from '../../components/error-summary.js';
-import { describeError } from '../../components/query-result.js';
+import { describeError, QueryResult } from '../../components/query-result.js';
+import { TableScroller } from '../../components/table-scroller.js';
+import { useApiQuery } from '../../components/use-api-query.js';
+import { useUiLanguage } from '../../components/use-ui-language.js';
 import { TextField } from '../../components/text-field.js';
 import { can } from '../session/access.js';
 import { useSignedInUser } from '../session/session-context.js';
 import { DocumentDownloads, DocumentLanguageField, useDocumentLanguage, type DocumentFormat } from './consolidated-report-links.js';
 import { nextPlanDraftOf, nextPlanProblems, nextPlanRequestOf, type NextPlanField } from './next-plan-form.js';
-import { confirmPlan, planPath, seedNextPlan, type PlanSummary } from './plans-api.js';
+import { confirmPlan, planPath, removeDraftMeasure, seedNextPlan, type PlanSummary } from './plans-api.js';
 
 type Failure = { message: string; requestId: string | null } | null;
 
@@ -19,7 +24,7 @@ function managesPlan(me: ReturnType<typeof useSignedInUser>, plan: PlanSummary):
 }
 
 /** A draft seeded from the last plan: its coordinator edits it and confirms it; nobody reports on it before. */
-export function DraftPlanNotice({ plan, onConfirmed }: { plan: PlanSummary; onConfirmed: () => void }) {
+export function DraftPlanNotice({ plan, onConfirmed, organizationName }: { plan: PlanSummary; onConfirmed: () => void; organizationName: (code: string) => string }) {
   const { t } = useTranslation();
   const me = useSignedInUser();
   const headingId = useId();
@@ -41,6 +46,7 @@ export function DraftPlanNotice({ plan, onConfirmed }: { plan: PlanSummary; onCo
       <h2 id={headingId}>{t('planFollowUp.draftHeading')}</h2>
       <p>{t('planFollowUp.draftIntro')}</p>
       {failure !== null && <ErrorSummary title={t('planFollowUp.failed')} message={failure.message} requestId={failure.requestId} requestIdLabel={t('common.requestId')} />}
+      <DraftMeasures plan={plan} organizationName={organizationName} />
       {managesPlan(me, plan) && (
         <p className="form-actions">
           <button type="button" className="button" disabled={busy} onClick={() => void confirm()}>
@@ -49,6 +55,76 @@ export function DraftPlanNotice({ plan, onConfirmed }: { plan: PlanSummary; onCo
         </p>
       )}
     </section>
+  );
+}
+
+type MeasureList = z.infer<typeof planMeasureListSchema>;
+
+/** The measures a draft carries over; its coordinator drops those the next plan will not have. */
+export function DraftMeasures({ plan, organizationName }: { plan: PlanSummary; organizationName: (code: string) => string }) {
+  const language = useUiLanguage();
+  const query = useApiQuery(`${planPath(plan.id)}/measures?language=${language === 'en' ? 'en' : 'ru'}`, planMeasureListSchema);
+  return <QueryResult query={query}>{(list) => <DraftMeasureTable plan={plan} initial={list} organizationName={organizationName} />}</QueryResult>;
+}
+
+function DraftMeasureTable({ plan, initial, organizationName }: { plan: PlanSummary; initial: MeasureList; organizationName: (code: string) => string }) {
+  const { t } = useTranslation();
+  const me = useSignedInUser();
+  const captionId = useId();
+  const [measures, setMeasures] = useState(initial.items);
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<Failure>(null);
+  const manages = managesPlan(me, plan);
+  const remove = async (number: number) => {
+    setBusy(true);
+    setFailure(null);
+    try {
+      setMeasures((await removeDraftMeasure(plan.id, number)).items);
+    } catch (error) {
+      setFailure(describeError(error, t));
+    } finally {
+      setBusy(false);
+    }
+  };
+  if (measures.length === 0) {
+    return <p>{t('planFollowUp.noMeasures')}</p>;
+  }
+  return (
+    <>
+      {failure !== null && <ErrorSummary title={t('planFollowUp.failed')} message={failure.message} requestId={failure.requestId} requestIdLabel={t('common.requestId')} />}
+      <TableScroller captionId={captionId}>
+        <table>
+          <caption id={captionId}>{t('planFollowUp.measuresCaption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('plan.colMeasure')}</th>
+              <th scope="col">{t('planFollowUp.colBodies')}</th>
+              <th scope="col">{t('planFollowUp.colDeadline')}</th>
+              {manages && <th scope="col">{t('plan.colAction')}</th>}
+            </tr>
+          </thead>
+          <tbody>
+            {measures.map((measure) => (
+              <tr key={measure.number}>
+                <th scope="row">
+                  {measure.number}. {measure.action}
+                </th>
+                <td>{measure.bodies.map((body) => organizationName(body.organizationCode)).join('; ')}</td>
+                <td>{measure.deadline ?? measure.deadlineText}</td>
+                {manages && (
+                  <td>
+                    <button type="button" className="button button-secondary" disabled={busy} onClick={() => void remove(measure.number)}>
+                      {t('planFollowUp.removeMeasure')}
+                      <span className="visually-hidden"> {measure.number}</span>
+                    </button>
+                  </td>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroller>
+    </>
   );
 }
 

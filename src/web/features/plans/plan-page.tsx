@@ -88,7 +88,7 @@ function PlanObligations({ plan, onChanged }: { plan: PlanSummary; onChanged: ()
           </div>
         )}
       </dl>
-      {plan.status === 'draft' && <DraftPlanNotice plan={plan} onConfirmed={onChanged} />}
+      {plan.status === 'draft' && <DraftPlanNotice plan={plan} onConfirmed={onChanged} organizationName={organizationName} />}
       <p className="lead">{coordinating ? t('plan.introCoordinating') : t('plan.introOwn', { body: organizationName(me.organization.code) })}</p>
       {plan.status === 'in_force' && <PlanReminders plan={plan} coordinating={coordinating} organizationName={organizationName} />}
       {/* A new address (back button, a shared link) resets the form to what it shows. */}

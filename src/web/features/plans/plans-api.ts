@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   planImportPreviewSchema,
+  planMeasureListSchema,
   planSummarySchema,
   reportAttachmentSchema,
   planReportSchema,
@@ -98,4 +99,8 @@ export function seedNextPlan(planId: string, request: { title: string; periodFro
 
 export function confirmPlan(planId: string): Promise<PlanSummary> {
   return sendJson('POST', `${planPath(planId)}/confirm`, { schema: planSummarySchema });
+}
+
+export function removeDraftMeasure(planId: string, measure: number): Promise<z.infer<typeof planMeasureListSchema>> {
+  return sendJson('DELETE', `${planPath(planId)}/measures/${measure}`, { schema: planMeasureListSchema });
 }
