@@ -39,6 +39,12 @@ export async function fileAnonymousNotification(input: { context: AppContext; ac
   if (notification.contactDate > todayIso()) {
     throw new AppError('validation_failed', 'The contact cannot be in the future', { fields: [{ field: 'body.contactDate', message: 'is in the future' }] });
   }
+  if (notification.ageGroup === 'child') {
+    // A child is never only counted: the child's case is opened and protection begins, consent or not.
+    throw new AppError('unprocessable', 'A child cannot be notified anonymously: open a case so that protection begins', {
+      fields: [{ field: 'body.ageGroup', message: 'open a case for a child' }],
+    });
+  }
   return input.context.database.db.transaction().execute(async (trx) => {
     const region = await trx.selectFrom('regions').select(['id', 'code']).where('code', '=', notification.regionCode).executeTakeFirst();
     if (!region) {

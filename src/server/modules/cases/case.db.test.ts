@@ -262,6 +262,9 @@ describe('the referral pathway', () => {
     expect(Object.keys(notification.json())).not.toContain('personId');
     const future = await post(police, '/anonymous-notifications', { ...notification.json(), contactDate: '2099-01-01' });
     expect(future.statusCode).toBe(400);
+    const child = await post(police, '/anonymous-notifications', { ...notification.json(), ageGroup: 'child' });
+    expect(child.statusCode).toBe(422);
+    expect(child.json().errors[0].field).toBe('body.ageGroup');
   });
 
   it('prints a case summary without identity by default, and with it only on an audited purpose', async () => {
