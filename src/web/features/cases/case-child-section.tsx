@@ -3,11 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { formatDate, pickText } from '../../components/formatting.js';
 import { SelectField } from '../../components/select-field.js';
 import { TextField } from '../../components/text-field.js';
+import { TextAreaField } from '../../components/text-area-field.js';
 import { useUiLanguage } from '../../components/use-ui-language.js';
 import type { Organization } from '../organizations/organizations-api.js';
 import { can } from '../session/access.js';
 import { useSignedInUser } from '../session/session-context.js';
-import { CaseForm, TextAreaField, type CaseSectionProps } from './case-form-section.js';
+import { CaseForm, type CaseSectionProps } from './case-form-section.js';
 import { caseSectionIds, oneOf, optionalDate } from './case-view.js';
 import { updateChildProtection, type ChildProtection } from './cases-api.js';
 

@@ -4,10 +4,11 @@ import { closureOutcomes, type ClosureOutcome } from '../../../shared/case.schem
 import { formatDate, formatDateTimeInKazakhstan } from '../../components/formatting.js';
 import { SelectField } from '../../components/select-field.js';
 import { TextField } from '../../components/text-field.js';
+import { TextAreaField } from '../../components/text-area-field.js';
 import { useUiLanguage } from '../../components/use-ui-language.js';
 import { can } from '../session/access.js';
 import { useSignedInUser } from '../session/session-context.js';
-import { CaseForm, CheckboxField, TextAreaField, type CaseSectionProps } from './case-form-section.js';
+import { CaseForm, CheckboxField, type CaseSectionProps } from './case-form-section.js';
 import { caseSectionIds, oneOf, openServices, todayInKazakhstan } from './case-view.js';
 import { closeCase, recordFollowUp, reopenCase } from './cases-api.js';
 

@@ -3,10 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../components/formatting.js';
 import { SelectField } from '../../components/select-field.js';
 import { TextField } from '../../components/text-field.js';
+import { TextAreaField } from '../../components/text-area-field.js';
 import { useUiLanguage } from '../../components/use-ui-language.js';
 import { can } from '../session/access.js';
 import { useSignedInUser } from '../session/session-context.js';
-import { CaseForm, CheckboxField, TextAreaField, type CaseSectionProps } from './case-form-section.js';
+import { CaseForm, CheckboxField, type CaseSectionProps } from './case-form-section.js';
 import { caseSectionIds, oneOf, optionalDate } from './case-view.js';
 import { updateMigrationStatus, type MigrationStatus } from './cases-api.js';
 

@@ -1,11 +1,11 @@
-import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode, type TextareaHTMLAttributes } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { ApiProblem } from '../../api-client.js';
 import { ErrorSummary, type ErrorSummaryItem } from '../../components/error-summary.js';
 import type { FieldErrors } from '../../components/field-errors.js';
 import { describeError } from '../../components/query-result.js';
-import { FieldError, FieldFrame } from '../../components/text-field.js';
+import { FieldError } from '../../components/text-field.js';
 import type { Organization } from '../organizations/organizations-api.js';
 import { caseFieldErrors, refusalOf } from './case-problems.js';
 import type { CaseDetail } from './cases-api.js';
@@ -135,35 +135,6 @@ export function CaseForm<Field extends string>({ heading, label, intro, fields, 
         </button>
       </p>
     </form>
-  );
-}
-
-export interface TextAreaFieldProps extends Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' | 'onChange' | 'value'> {
-  id: string;
-  label: string;
-  hint?: string | undefined;
-  error: string | undefined;
-  value: string;
-  onChange: (value: string) => void;
-}
-
-export function TextAreaField({ id, label, hint, error, value, onChange, rows = 3, ...textarea }: TextAreaFieldProps) {
-  return (
-    <FieldFrame id={id} label={label} hint={hint} error={error}>
-      {(control) => (
-        <textarea
-          {...textarea}
-          {...control}
-          id={id}
-          className="input-wide"
-          rows={rows}
-          value={value}
-          onChange={(event) => {
-            onChange(event.target.value);
-          }}
-        />
-      )}
-    </FieldFrame>
   );
 }
 

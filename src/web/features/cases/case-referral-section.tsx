@@ -7,11 +7,12 @@ import { SelectField } from '../../components/select-field.js';
 import { TableScroller } from '../../components/table-scroller.js';
 import { TextField } from '../../components/text-field.js';
 import { useApiQuery } from '../../components/use-api-query.js';
+import { TextAreaField } from '../../components/text-area-field.js';
 import { useUiLanguage } from '../../components/use-ui-language.js';
 import { can } from '../session/access.js';
 import { useSignedInUser } from '../session/session-context.js';
 import { useRegions } from '../users/use-region-names.js';
-import { CaseForm, CheckboxField, ChoiceGroup, TextAreaField, type CaseSectionProps } from './case-form-section.js';
+import { CaseForm, CheckboxField, ChoiceGroup, type CaseSectionProps } from './case-form-section.js';
 import { caseSectionIds, oneOf, optionalDate, referralsAwaiting } from './case-view.js';
 import { referralProvidersPath, requestReferral, respondToReferral, type Referral } from './cases-api.js';
 

@@ -5,10 +5,11 @@ import { formatDate } from '../../components/formatting.js';
 import { SelectField } from '../../components/select-field.js';
 import { TableScroller } from '../../components/table-scroller.js';
 import { TextField } from '../../components/text-field.js';
+import { TextAreaField } from '../../components/text-area-field.js';
 import { useUiLanguage } from '../../components/use-ui-language.js';
 import { can } from '../session/access.js';
 import { useSignedInUser } from '../session/session-context.js';
-import { CaseForm, TextAreaField, type CaseSectionProps } from './case-form-section.js';
+import { CaseForm, type CaseSectionProps } from './case-form-section.js';
 import { caseSectionIds, oneOf, optionalDate, serviceProviders, todayInKazakhstan } from './case-view.js';
 import { recordService, updateService, type CaseService } from './cases-api.js';
 
