@@ -36,7 +36,7 @@ export function CaseConsentSection({ detail, organizationName, organizations, on
       ) : (
         <TableScroller captionId={captionId}>
           <table>
-            <caption id={captionId}>{t('caseView.consents.caption')}</caption>
+            <caption id={captionId} className="visually-hidden">{t('caseView.consents.caption')}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('caseView.consents.scope')}</th>

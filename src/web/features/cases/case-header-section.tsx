@@ -4,7 +4,7 @@ import { formatDate, formatList } from '../../components/formatting.js';
 import { useUiLanguage } from '../../components/use-ui-language.js';
 import { useRegionNames } from '../users/use-region-names.js';
 import type { CaseSectionProps } from './case-form-section.js';
-import { pathwayProgress, workersByOrganization } from './case-view.js';
+import { byOrganization, pathwayProgress } from './case-view.js';
 
 const involvementBases = ['recorded', 'referral', 'identification', 'service', 'police_consent', 'transfer'] as const;
 
@@ -91,9 +91,10 @@ export function CaseHeaderSection({ detail, organizationName }: CaseSectionProps
           <dt>{t('caseView.involved')}</dt>
           <dd>
             <ul className="plain-list">
-              {detail.involved.map((involvement) => (
-                <li key={`${involvement.organizationId}-${involvement.basis}`}>
-                  {organizationName(involvement.organizationId)} <span className="cell-note">({basisLabel(involvement.basis)})</span>
+              {byOrganization(detail.involved).map(({ organizationId, items }) => (
+                <li key={organizationId}>
+                  {organizationName(organizationId)}{' '}
+                  <span className="cell-note">({formatList(items.map((involvement) => basisLabel(involvement.basis)), language)})</span>
                 </li>
               ))}
             </ul>
@@ -106,8 +107,8 @@ export function CaseHeaderSection({ detail, organizationName }: CaseSectionProps
               t('caseView.noWorkers')
             ) : (
               <ul className="plain-list">
-                {workersByOrganization(detail.workers).map(({ organizationId, count }) => (
-                  <li key={organizationId}>{t('caseView.workerOf', { organization: organizationName(organizationId), workers: count })}</li>
+                {byOrganization(detail.workers).map(({ organizationId, items }) => (
+                  <li key={organizationId}>{t('caseView.workerOf', { organization: organizationName(organizationId), workers: items.length })}</li>
                 ))}
               </ul>
             )}

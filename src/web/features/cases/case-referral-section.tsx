@@ -35,7 +35,7 @@ export function CaseReferralSection({ detail, organizationName, onChanged }: Cas
       ) : (
         <TableScroller captionId={captionId}>
           <table>
-            <caption id={captionId}>{t('caseView.referrals.caption')}</caption>
+            <caption id={captionId} className="visually-hidden">{t('caseView.referrals.caption')}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('caseView.referrals.to')}</th>

@@ -34,7 +34,7 @@ export function CaseServicesSection({ detail, organizationName, onChanged }: Cas
       ) : (
         <TableScroller captionId={captionId}>
           <table>
-            <caption id={captionId}>{t('caseView.services.caption')}</caption>
+            <caption id={captionId} className="visually-hidden">{t('caseView.services.caption')}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('caseView.services.type')}</th>

@@ -5,8 +5,8 @@ import {
   indicatorsByDimension,
   isWithdrawable,
   oneOf,
+  byOrganization,
   caseSections,
-  workersByOrganization,
   openServices,
   pathwayProgress,
   positiveDimensions,
@@ -184,14 +184,15 @@ describe('the page outline', () => {
     expect(caseSections({ foreign: false, child: false, status: 'closed' })).not.toContain('workers');
   });
 
-  it('counts named workers per organization', () => {
-    expect(workersByOrganization([
-      { userId: 'a', organizationId: owner },
-      { userId: 'b', organizationId: shelter },
-      { userId: 'c', organizationId: owner },
-    ])).toEqual([
-      { organizationId: owner, count: 2 },
-      { organizationId: shelter, count: 1 },
+  it('lists each organization once, with its records, in the order they first appear', () => {
+    const grouped = byOrganization([
+      { organizationId: owner, basis: 'referral' },
+      { organizationId: shelter, basis: 'service' },
+      { organizationId: owner, basis: 'identification' },
+    ]);
+    expect(grouped.map((group) => [group.organizationId, group.items.map((item) => item.basis)])).toEqual([
+      [owner, ['referral', 'identification']],
+      [shelter, ['service']],
     ]);
   });
 });

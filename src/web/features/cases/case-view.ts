@@ -97,13 +97,17 @@ export function serviceProviders(detail: { summary: Pick<CaseDetail['summary'], 
   return [...new Set([detail.summary.ownerOrganizationId, ...accepted])];
 }
 
-/** Named workers counted per organization: the page knows their organizations, not their names. */
-export function workersByOrganization(workers: readonly { userId: string; organizationId: string }[]): { organizationId: string; count: number }[] {
-  const counts = new Map<string, number>();
-  for (const worker of workers) {
-    counts.set(worker.organizationId, (counts.get(worker.organizationId) ?? 0) + 1);
+/**
+ * Records under their organization, in the order organizations first appear:
+ * the header lists each organization once, with its bases of involvement or
+ * its number of named workers (the page knows their organizations, not their names).
+ */
+export function byOrganization<Item extends { organizationId: string }>(items: readonly Item[]): { organizationId: string; items: Item[] }[] {
+  const groups = new Map<string, Item[]>();
+  for (const item of items) {
+    groups.set(item.organizationId, [...(groups.get(item.organizationId) ?? []), item]);
   }
-  return [...counts].map(([organizationId, count]) => ({ organizationId, count }));
+  return [...groups].map(([organizationId, grouped]) => ({ organizationId, items: grouped }));
 }
 
 /** Referrals to the user's organization still waiting for its answer. */
