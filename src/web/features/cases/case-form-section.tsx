@@ -32,7 +32,8 @@ function describeRefusal(error: unknown, t: TFunction): Failure {
   if (error instanceof ApiProblem && ['conflict', 'unprocessable', 'forbidden'].includes(error.problem.code)) {
     const { detail } = error.problem;
     const known = refusalOf(detail);
-    return { message: known === null ? t('caseView.refused', { detail }) : t(`caseView.refusals.${known}`), requestId: described.requestId };
+    // Under the heading "Not saved", the rule itself: in the reader's language where the page knows it, else the server's words.
+    return { message: known === null ? detail : t(`caseView.refusals.${known}`), requestId: described.requestId };
   }
   return described;
 }
