@@ -252,5 +252,12 @@ describe('the case page', () => {
     const summary = await page.request.get(`${testServer().url}${summaryLink ?? ''}`);
     expect(summary.status()).toBe(200);
     expect((await summary.body()).subarray(0, 5).toString()).toBe('%PDF-');
+
+    // The whole page reads in Kazakh and English too, with no untranslated key left showing.
+    for (const [language, heading] of [['Қазақша', `${code} ісі`], ['English', `Case ${code}`]] as const) {
+      await page.getByRole('button', { name: language, exact: true }).click();
+      await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
+      expect(await page.locator('body').innerText()).not.toMatch(/caseView\./);
+    }
   });
 });
