@@ -1,6 +1,8 @@
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll } from 'vitest';
+import { currentTotpCode } from '../src/server/platform/auth/totp.js';
 import { startTestServer, type TestServer } from '../src/server/testing/test-server.js';
+import type { TestUser } from '../src/server/testing/test-users.js';
 
 // Flags for a sandboxed CI container: no GPU, no background traffic to Google.
 const chromiumArgs = [
@@ -18,6 +20,10 @@ export interface BrowserHarness {
   testServer: () => TestServer;
   /** A fresh browser profile (no cookies, empty localStorage) whose user prefers `locale`, at `path`. */
   openPage: (path: string, locale?: string) => Promise<Page>;
+  /** Signs in on the Russian sign-in page with a password alone (roles that see no identifying data). */
+  signInWithPassword: (page: Page, user: TestUser) => Promise<void>;
+  /** First sign-in of a role that sees identities: sets up the authenticator from the key shown, as a person would. */
+  signInWithEnrolment: (page: Page, user: TestUser) => Promise<void>;
 }
 
 /**
@@ -50,8 +56,26 @@ export function useBrowserAgainstTestServer(): BrowserHarness {
     return server;
   };
 
+  const submitCredentials = async (page: Page, user: TestUser): Promise<void> => {
+    await page.getByLabel('Адрес электронной почты').fill(user.email);
+    await page.getByLabel('Пароль').fill(user.password);
+    await page.getByRole('button', { name: 'Войти', exact: true }).click();
+  };
+
   return {
     testServer,
+    signInWithPassword: async (page, user) => {
+      await submitCredentials(page, user);
+      await page.waitForURL(`${testServer().url}/`);
+    },
+    signInWithEnrolment: async (page, user) => {
+      await submitCredentials(page, user);
+      await page.getByRole('heading', { name: 'Настройте вход с кодом' }).waitFor();
+      const secret = (await page.locator('.totp-secret').innerText()).replaceAll(' ', '');
+      await page.getByLabel('6-значный код').fill(currentTotpCode(secret));
+      await page.getByRole('button', { name: 'Подтвердить' }).click();
+      await page.waitForURL(`${testServer().url}/`);
+    },
     openPage: async (path, locale = 'ru-RU') => {
       if (browser === undefined) {
         throw new Error('the browser did not start');

@@ -1,23 +1,9 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { currentTotpCode } from '../src/server/platform/auth/totp.js';
-import { createTestUser, type TestUser } from '../src/server/testing/test-users.js';
+import { createTestUser } from '../src/server/testing/test-users.js';
 import { useBrowserAgainstTestServer } from './browser-harness.js';
 
-const { testServer, openPage } = useBrowserAgainstTestServer();
-
-/** Police and case workers may see identities, so their first sign-in sets up the authenticator from the key shown. */
-async function signInWithEnrolment(page: Page, user: TestUser): Promise<void> {
-  const { url } = testServer();
-  await page.getByLabel('Адрес электронной почты').fill(user.email);
-  await page.getByLabel('Пароль').fill(user.password);
-  await page.getByRole('button', { name: 'Войти', exact: true }).click();
-  await page.getByRole('heading', { name: 'Настройте вход с кодом' }).waitFor();
-  const secret = (await page.locator('.totp-secret').innerText()).replaceAll(' ', '');
-  await page.getByLabel('6-значный код').fill(currentTotpCode(secret));
-  await page.getByRole('button', { name: 'Подтвердить' }).click();
-  await page.waitForURL(`${url}/`);
-}
+const { testServer, openPage, signInWithEnrolment } = useBrowserAgainstTestServer();
 
 async function goTo(page: Page, link: string, heading: string): Promise<void> {
   await page.getByRole('navigation', { name: 'Основная навигация' }).getByRole('link', { name: link, exact: true }).click();

@@ -1,26 +1,12 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { currentTotpCode } from '../src/server/platform/auth/totp.js';
-import { createTestUser, signIn as signInThroughApi, type TestUser } from '../src/server/testing/test-users.js';
+import { createTestUser, signIn as signInThroughApi } from '../src/server/testing/test-users.js';
 import { formatDate } from '../src/web/components/formatting.js';
 import { useBrowserAgainstTestServer } from './browser-harness.js';
 
-const { testServer, openPage } = useBrowserAgainstTestServer();
+const { testServer, openPage, signInWithEnrolment } = useBrowserAgainstTestServer();
 
 const shelterName = 'Приют для лиц, пострадавших от торговли людьми, Алматы';
-
-/** Case workers and shelters see identities, so their first sign-in sets up the authenticator, as a person would from the key shown. */
-async function signInWithEnrolment(page: Page, user: TestUser): Promise<void> {
-  const { url } = testServer();
-  await page.getByLabel('Адрес электронной почты').fill(user.email);
-  await page.getByLabel('Пароль').fill(user.password);
-  await page.getByRole('button', { name: 'Войти', exact: true }).click();
-  await page.getByRole('heading', { name: 'Настройте вход с кодом' }).waitFor();
-  const secret = (await page.locator('.totp-secret').innerText()).replaceAll(' ', '');
-  await page.getByLabel('6-значный код').fill(currentTotpCode(secret));
-  await page.getByRole('button', { name: 'Подтвердить' }).click();
-  await page.waitForURL(`${url}/`);
-}
 
 async function openCase(page: Page, caseId: string, code: string): Promise<void> {
   await page.goto(`${testServer().url}/cases/${caseId}`);

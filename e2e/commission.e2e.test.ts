@@ -3,23 +3,15 @@ import { describe, expect, it } from 'vitest';
 import type { SenimDatabase } from '../src/server/db/database.js';
 import { addMember, createCommission } from '../src/server/modules/commission/commission-setup.service.js';
 import { systemActor } from '../src/server/platform/actor.js';
-import { createTestUser, type TestUser } from '../src/server/testing/test-users.js';
+import { createTestUser } from '../src/server/testing/test-users.js';
 import { todayIn } from '../src/server/modules/reference/region-name.js';
 import { useBrowserAgainstTestServer } from './browser-harness.js';
 
-const { testServer, openPage } = useBrowserAgainstTestServer();
+const { testServer, openPage, signInWithPassword: signInAs } = useBrowserAgainstTestServer();
 
 const labourMinistry = 'Министерство труда и социальной защиты населения Республики Казахстан';
 const korgau = 'НПО «Коргау-Астана»';
 const sanaSezim = 'Женский правовой центр «Сана Сезим»';
-
-async function signInAs(page: Page, user: TestUser): Promise<void> {
-  const { url } = testServer();
-  await page.getByLabel('Адрес электронной почты').fill(user.email);
-  await page.getByLabel('Пароль').fill(user.password);
-  await page.getByRole('button', { name: 'Войти', exact: true }).click();
-  await page.waitForURL(`${url}/`);
-}
 
 async function openCommission(page: Page, name: string): Promise<void> {
   await page.getByRole('navigation', { name: 'Основная навигация' }).getByRole('link', { name: 'Межведомственная комиссия' }).click();

@@ -6,10 +6,10 @@ import JSZip from 'jszip';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../src/server/testing/server-process.js';
-import { createTestUser, signIn as signInThroughApi, type TestUser } from '../src/server/testing/test-users.js';
+import { createTestUser, signIn as signInThroughApi } from '../src/server/testing/test-users.js';
 import { useBrowserAgainstTestServer } from './browser-harness.js';
 
-const { testServer, openPage } = useBrowserAgainstTestServer();
+const { testServer, openPage, signInWithPassword: signInAs } = useBrowserAgainstTestServer();
 
 const SMALL_PLAN = [
   '**The Action Plan  ',
@@ -26,15 +26,6 @@ const seedPlanFile = join(seeds, readdirSync(seeds).find((name) => name.startsWi
 
 const labourMinistry = 'Министерство труда и социальной защиты населения Республики Казахстан';
 const policeMinistry = 'Министерство внутренних дел Республики Казахстан';
-
-/** Coordinators see no identifying data, so they sign in with a password alone. */
-async function signInAs(page: Page, user: TestUser): Promise<void> {
-  const { url } = testServer();
-  await page.getByLabel('Адрес электронной почты').fill(user.email);
-  await page.getByLabel('Пароль').fill(user.password);
-  await page.getByRole('button', { name: 'Войти', exact: true }).click();
-  await page.waitForURL(`${url}/`);
-}
 
 async function openPlan(page: Page, title: string): Promise<void> {
   await page.getByRole('navigation', { name: 'Основная навигация' }).getByRole('link', { name: 'Планы мероприятий' }).click();
