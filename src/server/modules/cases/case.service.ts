@@ -276,12 +276,8 @@ export async function listCases(input: { context: AppContext; actor: UserActor; 
     let cases = selectCases(trx, reach);
     switch (query.list) {
       case 'mine':
-        cases = cases.where((eb) =>
-          eb.or([
-            eb('nrm_cases.created_by', '=', actor.userId),
-            eb.exists(eb.selectFrom('case_workers').select('case_workers.case_id').whereRef('case_workers.case_id', '=', 'nrm_cases.id').where('case_workers.user_id', '=', actor.userId)),
-          ]),
-        );
+        // The recording worker is named at intake, so "mine" is the cases I am named on: one index look-up.
+        cases = cases.where('nrm_cases.id', 'in', (eb) => eb.selectFrom('case_workers').select('case_workers.case_id').where('case_workers.user_id', '=', actor.userId));
         break;
       case 'decisions_overdue': {
         // Due more than `days` working days ago (0: any decision past its target).
