@@ -65,6 +65,8 @@ export async function prepareDatabase(
   });
   const demo = options.demo === 'yes' || (options.demo === 'if-new-embedded' && created && database.kind === 'pglite');
   if (demo) {
+    // The demo cases go through the real services, audit included: worth saying why the first start waits.
+    logger.info('loading demo data: organizations, users, the commission and about 500 referral cases (a minute or so)');
     await seedDemo(database, options.vaultKeys, { cases: options.demoCases ?? null });
     logger.info('demo data loaded');
   }
