@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import pg from 'pg';
+import { createBenchDatabase, type Figure } from './bench-database.js';
 import { DEMO_PASSWORD } from '../src/server/modules/directory/demo-users.js';
 import { currentTotpCode } from '../src/server/platform/auth/totp.js';
 import { generateDataKeyHex } from '../src/server/platform/vault/data-key.js';
@@ -22,16 +22,6 @@ const connections = Number(process.env.BENCH_CONNECTIONS ?? 32);
 
 // A throwaway key: the benchmark stores no identity worth keeping.
 const dataKey = generateDataKeyHex();
-
-interface Figure {
-  database: string;
-  route: string;
-  requestsPerSecond: number;
-  p50: number;
-  p99: number;
-  errors: number;
-  non2xx: number;
-}
 
 function log(message: string): void {
   process.stderr.write(`[bench:cases] ${message}\n`);
@@ -130,25 +120,6 @@ async function benchDatabase(database: string, env: Record<string, string>): Pro
   return figures;
 }
 
-async function createBenchDatabase(adminUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `senim_bench_cases_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const cleanup = new pg.Client({ connectionString: adminUrl });
-      await cleanup.connect();
-      await cleanup.query(`drop database if exists ${name} with (force)`);
-      await cleanup.end();
-    },
-  };
-}
-
 const figures: Figure[] = [];
 if (process.env.BENCH_SKIP_PGLITE !== 'true') {
   const dataDir = mkdtempSync(join(tmpdir(), 'senim-bench-cases-'));
@@ -161,7 +132,7 @@ if (process.env.BENCH_SKIP_PGLITE !== 'true') {
 }
 const adminUrl = process.env.BENCH_DATABASE_URL;
 if (adminUrl) {
-  const database = await createBenchDatabase(adminUrl);
+  const database = await createBenchDatabase(adminUrl, 'senim_bench_cases');
   try {
     await prepareBenchDatabase({ kind: 'postgresql', connectionString: database.url, maxConnections: 5 }, { dataKey, size, log });
     figures.push(...(await benchDatabase('postgresql', { DATABASE_URL: database.url })));

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import pg from 'pg';
+import { createBenchDatabase, type Figure } from './bench-database.js';
 import { generateDataKeyHex } from '../src/server/platform/vault/data-key.js';
 import { startServerProcess } from '../src/server/testing/server-process.js';
 
@@ -19,16 +19,6 @@ const routes = [
   { name: 'regions (database read)', path: '/api/v1/reference/regions?limit=50' },
   { name: 'criminal code articles (database read)', path: '/api/v1/reference/criminal-code/articles?limit=50' },
 ];
-
-interface Figure {
-  database: string;
-  route: string;
-  requestsPerSecond: number;
-  p50: number;
-  p99: number;
-  errors: number;
-  non2xx: number;
-}
 
 async function measure(url: string): Promise<autocannon.Result> {
   return autocannon({ url, connections, duration, pipelining: 1 });
@@ -61,25 +51,6 @@ async function benchDatabase(database: string, env: Record<string, string>): Pro
   return figures;
 }
 
-async function createBenchDatabase(adminUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `senim_bench_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const cleanup = new pg.Client({ connectionString: adminUrl });
-      await cleanup.connect();
-      await cleanup.query(`drop database if exists ${name} with (force)`);
-      await cleanup.end();
-    },
-  };
-}
-
 const figures: Figure[] = [];
 const dataDir = mkdtempSync(join(tmpdir(), 'senim-bench-'));
 try {
@@ -89,7 +60,7 @@ try {
 }
 const adminUrl = process.env.BENCH_DATABASE_URL;
 if (adminUrl) {
-  const database = await createBenchDatabase(adminUrl);
+  const database = await createBenchDatabase(adminUrl, 'senim_bench');
   try {
     figures.push(...(await benchDatabase('postgresql', { DATABASE_URL: database.url })));
   } finally {

@@ -20,8 +20,12 @@ export async function caseReachOf(db: Kysely<Database> | Transaction<Database>, 
   if (scope === 'all') {
     return { kind: 'all' };
   }
-  const organization = await db.selectFrom('organizations').select('law_enforcement').where('id', '=', actor.organizationId).executeTakeFirst();
-  return { kind: 'involved', organizationId: actor.organizationId, userId: actor.userId, lawEnforcement: organization?.law_enforcement ?? false };
+  return { kind: 'involved', organizationId: actor.organizationId, userId: actor.userId, lawEnforcement: await isLawEnforcement(db, actor.organizationId) };
+}
+
+export async function isLawEnforcement(db: Kysely<Database> | Transaction<Database>, organizationId: string): Promise<boolean> {
+  const organization = await db.selectFrom('organizations').select('law_enforcement').where('id', '=', organizationId).executeTakeFirst();
+  return organization?.law_enforcement ?? false;
 }
 
 /** The SQL that is true for the case rows (table nrm_cases) within reach. */

@@ -23,10 +23,10 @@ import { requirePermission } from '../../platform/policy.js';
 import { sealJson } from '../../platform/vault/cipher.js';
 import { identityDigests, identityAad } from '../persons/person.service.js';
 import { insertDigests, insertIdentityVersion, insertInvolvement, insertPerson } from '../persons/person.repo.js';
-import { caseReachOf, childCase, type CaseReach } from './case-access.js';
+import { caseReachOf, childCase, isLawEnforcement, type CaseReach } from './case-access.js';
 import { newCaseCode } from './case-code.js';
 import { closureRefusal, decisionDueOn, dueNext, isChild, isForeign, reflectionEndsOn, daysUntil } from './case-pathway.js';
-import { caseById, pathwayFactsOf, recordCaseEvent, referralsOf, refreshStep, selectCases, servicesOf, type CaseRow } from './case.repo.js';
+import { caseById, recordCaseEvent, referralsOf, refreshStep, selectCases, servicesOf, type CaseRow } from './case.repo.js';
 import { caseSummaryOf, consentOf, decisionOf, referralOf, serviceOf } from './case-view.js';
 import { requestReferral } from './referral.service.js';
 import { screeningsOf } from './screening.service.js';
@@ -39,11 +39,6 @@ async function regionIdOf(trx: Transaction<Database>, regionCode: string): Promi
     throw new AppError('validation_failed', `Unknown region ${regionCode}`, { fields: [{ field: 'body.regionCode', message: 'no such region' }] });
   }
   return region.id;
-}
-
-async function lawEnforcementOrganization(trx: Transaction<Database>, organizationId: string): Promise<boolean> {
-  const row = await trx.selectFrom('organizations').select('law_enforcement').where('id', '=', organizationId).executeTakeFirst();
-  return row?.law_enforcement ?? false;
 }
 
 /** Grants or takes back the involvement that lets police see the case, as consent is given or withdrawn. */
@@ -73,7 +68,7 @@ async function validateConsentOrganization(trx: Transaction<Database>, consent: 
     if (consent.organizationId === null) {
       throw new AppError('validation_failed', 'Name the police body the person agreed to share with', { fields: [{ field, message: 'required for police sharing' }] });
     }
-    if (!(await lawEnforcementOrganization(trx, consent.organizationId))) {
+    if (!(await isLawEnforcement(trx, consent.organizationId))) {
       throw new AppError('validation_failed', 'The organization is not a law-enforcement body', { fields: [{ field, message: 'not a law-enforcement body' }] });
     }
   } else if (consent.organizationId !== null) {
@@ -354,8 +349,7 @@ export async function readCase(input: { context: AppContext; actor: UserActor; c
   const today = todayIso();
   return withPersonScope(context.database.db, actor, async (trx) => {
     const row = await caseById(trx, reach, input.caseId);
-    const [facts, involved, workers, consents, screenings, decisions, referrals, services, migration, child, followUps] = await Promise.all([
-      pathwayFactsOf(trx, row),
+    const [involved, workers, consents, screenings, decisions, referrals, services, migration, child, followUps] = await Promise.all([
       trx.selectFrom('person_involvements').select(['organization_id', 'basis']).where('person_id', '=', row.person_id).orderBy('granted_at').execute(),
       trx
         .selectFrom('case_workers')
@@ -395,7 +389,13 @@ export async function readCase(input: { context: AppContext; actor: UserActor; c
       circumstances: row.circumstances,
       dueNext: dueNext(
         {
-          ...facts,
+          // The same facts pathwayFactsOf() reads, taken from the rows this page loads anyway.
+          status: row.status,
+          processingConsentGiven: consents.some((consent) => consent.scope === 'processing' && consent.given && consent.withdrawn_at === null),
+          screenings: screenings.length,
+          latestDecision: row.latest_decision,
+          referrals,
+          services,
           referredOn,
           decisionTargetWorkingDays: context.referralRules.decisionTargetWorkingDays,
           child: summary.child,
@@ -516,7 +516,7 @@ export async function nameWorker(input: { context: AppContext; actor: UserActor;
     const involved = user
       ? await trx.selectFrom('person_involvements').select('basis').where('person_id', '=', caseRow.person_id).where('organization_id', '=', user.organization_id).execute()
       : [];
-    const userLawEnforcement = user ? await lawEnforcementOrganization(trx, user.organization_id) : false;
+    const userLawEnforcement = user ? await isLawEnforcement(trx, user.organization_id) : false;
     const reaches = involved.some((entry) => !userLawEnforcement || entry.basis === 'police_consent');
     if (!user || !reaches) {
       throw new AppError('unprocessable', 'Name a user of an organization involved in the case', { fields: [{ field: 'body.email', message: 'not a user of an involved organization' }] });
