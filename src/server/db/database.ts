@@ -1,7 +1,8 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.js';
 import { PGliteDialect } from './pglite-dialect.js';
@@ -122,6 +123,44 @@ async function openEmbedded(dataDir: string | null, template: Blob | undefined):
   };
 }
 
+const PREPARED_STATEMENT_LIMIT = 2000;
+
+/**
+ * The pool Kysely sees: every parameterized query runs as a named prepared
+ * statement, so that each connection parses and plans it once. Planning the
+ * case page's query took 4 ms of the server's CPU and running it 1 ms. Names
+ * are digests of the SQL (same text, same name); past the limit, new texts
+ * run unnamed, so a connection never holds more than the limit.
+ */
+function preparingPool(pool: pg.Pool): PostgresPool {
+  const names = new Map<string, string>();
+  const nameOf = (text: string): string | undefined => {
+    const known = names.get(text);
+    if (known !== undefined || names.size >= PREPARED_STATEMENT_LIMIT) {
+      return known;
+    }
+    const name = `senim_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+    names.set(text, name);
+    return name;
+  };
+  return {
+    connect: async () => {
+      const client = await pool.connect();
+      return {
+        query: ((text: unknown, parameters?: readonly unknown[]) => {
+          if (typeof text !== 'string' || parameters === undefined || parameters.length === 0) {
+            return client.query(text as string, parameters as unknown[]);
+          }
+          const name = nameOf(text);
+          return client.query(name === undefined ? { text, values: [...parameters] } : { name, text, values: [...parameters] });
+        }) as unknown as PostgresPoolClient['query'],
+        release: () => client.release(),
+      };
+    },
+    end: () => pool.end(),
+  };
+}
+
 async function openServer(target: { connectionString: string; maxConnections?: number }): Promise<SenimDatabase> {
   const pool = new pg.Pool({
     connectionString: target.connectionString,
@@ -143,7 +182,7 @@ async function openServer(target: { connectionString: string; maxConnections?: n
   // Fail fast with a clear error when the server is unreachable, instead of on the first request.
   const probe = await pool.connect();
   probe.release();
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) });
   let closed = false;
   return {
     kind: 'postgresql',

@@ -309,6 +309,8 @@ export interface NrmCasesTable {
   id: string;
   code: string;
   person_id: string;
+  /** The organizations involved with the person, kept by triggers on person_involvements (migration 0013). */
+  involved_organization_ids: ColumnType<string[], never, never>;
   owner_organization_id: string;
   region_id: number;
   created_by: string | null;

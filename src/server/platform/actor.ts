@@ -8,6 +8,8 @@ export interface UserActor {
   userId: string;
   email: string;
   organizationId: string;
+  /** Whether the organization is a law-enforcement body, which reaches a case only on the person's consent. */
+  organizationLawEnforcement: boolean;
   roles: Role[];
   /** Regions the user works in: the user's own list, or else the organization's (empty: nationwide). */
   regionIds: number[];

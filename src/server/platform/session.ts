@@ -85,6 +85,7 @@ export async function resolveSession(db: Kysely<Database>, token: string, timeou
       'u.organization_id',
       'u.language',
       'u.status',
+      sql<boolean>`(select law_enforcement from organizations where id = u.organization_id)`.as('organization_law_enforcement'),
       sql<string[]>`coalesce((select array_agg(role order by role) from user_roles where user_id = u.id), '{}')`.as('roles'),
       sql<number[]>`coalesce(
         (select array_agg(region_id order by region_id) from user_regions where user_id = u.id),
@@ -118,6 +119,7 @@ export async function resolveSession(db: Kysely<Database>, token: string, timeou
         userId: row.user_id,
         email: row.email,
         organizationId: row.organization_id,
+        organizationLawEnforcement: row.organization_law_enforcement,
         roles: row.roles.filter((role): role is Role => (knownRoles as readonly string[]).includes(role)),
         regionIds: row.region_ids,
         sessionId: row.id,

@@ -15,12 +15,12 @@ export type CaseReach =
   | { kind: 'all' }
   | { kind: 'involved'; organizationId: string; userId: string; lawEnforcement: boolean };
 
-export async function caseReachOf(db: Kysely<Database> | Transaction<Database>, actor: UserActor, permission: Permission): Promise<CaseReach> {
+export function caseReachOf(actor: UserActor, permission: Permission): CaseReach {
   const scope = requirePermission(actor, permission);
   if (scope === 'all') {
     return { kind: 'all' };
   }
-  return { kind: 'involved', organizationId: actor.organizationId, userId: actor.userId, lawEnforcement: await isLawEnforcement(db, actor.organizationId) };
+  return { kind: 'involved', organizationId: actor.organizationId, userId: actor.userId, lawEnforcement: actor.organizationLawEnforcement };
 }
 
 export async function isLawEnforcement(db: Kysely<Database> | Transaction<Database>, organizationId: string): Promise<boolean> {
@@ -33,11 +33,13 @@ export function caseVisible(reach: CaseReach): RawBuilder<boolean> {
   if (reach.kind === 'all') {
     return sql<boolean>`true`;
   }
-  return sql<boolean>`(exists (
-      select 1 from person_involvements i
-      where i.person_id = nrm_cases.person_id
-        and i.organization_id = ${reach.organizationId}::uuid
-        and (${!reach.lawEnforcement}::boolean or i.basis = 'police_consent'))
+  // Row-level security applies the same organizations; the application says it first, as everywhere.
+  const organizationReaches = reach.lawEnforcement
+    ? sql<boolean>`exists (
+        select 1 from person_involvements i
+        where i.person_id = nrm_cases.person_id and i.organization_id = ${reach.organizationId}::uuid and i.basis = 'police_consent')`
+    : sql<boolean>`nrm_cases.involved_organization_ids @> array[${reach.organizationId}::uuid]`;
+  return sql<boolean>`(${organizationReaches}
     and (not ${childCase} or exists (
       select 1 from case_workers w where w.case_id = nrm_cases.id and w.user_id = ${reach.userId}::uuid)))`;
 }

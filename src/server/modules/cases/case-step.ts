@@ -30,11 +30,11 @@ export async function recordStep(
 export async function onCase<T>(
   context: AppContext,
   actor: UserActor,
-  permission: Parameters<typeof caseReachOf>[2],
+  permission: Parameters<typeof caseReachOf>[1],
   caseId: string,
   step: (trx: Transaction<Database>, caseRow: CaseRow, reach: CaseReach) => Promise<T>,
 ): Promise<T> {
-  const reach = await caseReachOf(context.database.db, actor, permission);
+  const reach = caseReachOf(actor, permission);
   return withPersonScope(context.database.db, actor, async (trx) => step(trx, await caseForStep(trx, reach, caseId), reach));
 }
 

@@ -17,6 +17,9 @@ import { isChild, isForeign } from './case-pathway.js';
 
 // Database rows to the API's shapes. Nothing here reads the identity vault.
 
+/** A row read directly (instants as Date) or nested through json_agg (instants as ISO strings). */
+export type ReadRow<Row> = { [K in keyof Row]: Row[K] extends Date ? Date | string : Row[K] extends Date | null ? Date | string | null : Row[K] };
+
 const iso = (value: Date | string) => new Date(value).toISOString();
 const isoOrNull = (value: Date | string | null) => (value === null ? null : iso(value));
 
@@ -46,7 +49,7 @@ export function caseSummaryOf(row: CaseRow): CaseSummary {
   };
 }
 
-export function consentOf(row: Selectable<CaseConsentsTable>): z.infer<typeof consentSchema> {
+export function consentOf(row: ReadRow<Selectable<CaseConsentsTable>>): z.infer<typeof consentSchema> {
   return {
     id: row.id,
     scope: row.scope,
@@ -58,7 +61,7 @@ export function consentOf(row: Selectable<CaseConsentsTable>): z.infer<typeof co
   };
 }
 
-export function referralOf(row: Selectable<CaseReferralsTable> & { case_code: string }): z.infer<typeof referralSchema> {
+export function referralOf(row: ReadRow<Selectable<CaseReferralsTable>> & { case_code: string }): z.infer<typeof referralSchema> {
   return {
     id: row.id,
     caseId: row.case_id,
@@ -78,7 +81,7 @@ export function referralOf(row: Selectable<CaseReferralsTable> & { case_code: st
   };
 }
 
-export function serviceOf(row: Selectable<CaseServicesTable>): z.infer<typeof caseServiceSchema> {
+export function serviceOf(row: ReadRow<Selectable<CaseServicesTable>>): z.infer<typeof caseServiceSchema> {
   return {
     id: row.id,
     serviceType: row.service_type as z.infer<typeof caseServiceSchema>['serviceType'],
@@ -92,7 +95,7 @@ export function serviceOf(row: Selectable<CaseServicesTable>): z.infer<typeof ca
   };
 }
 
-export function decisionOf(row: Selectable<IdentificationDecisionsTable>): z.infer<typeof identificationDecisionSchema> {
+export function decisionOf(row: ReadRow<Selectable<IdentificationDecisionsTable>>): z.infer<typeof identificationDecisionSchema> {
   return {
     id: row.id,
     organizationId: row.organization_id,

@@ -179,6 +179,45 @@ describe('the referral pathway', () => {
     expect(reopened.json()).toMatchObject({ status: 'active', episode: 2, possibleRetrafficking: true, step: 'identification' });
   });
 
+  it('takes a shelter off a case when it declines the referral, in the case row that lists and row-level security read', async () => {
+    const intake = await post(korgau, '/cases', {
+      ...adultIntake,
+      referralSource: 'self_referral',
+      meetingContext: 'came_to_office',
+      consents: [
+        { scope: 'processing', given: true, method: 'written' },
+        { scope: 'referral', organizationId: ids['SHELTER-ALA'], given: true, method: 'written' },
+      ],
+    });
+    expect(intake.statusCode, intake.body).toBe(201);
+    const caseId: string = intake.json().id;
+    const reachInDatabase = async () => {
+      const row = await testDatabase.database.db.selectFrom('nrm_cases').select(['involved_organization_ids', 'person_id']).where('id', '=', caseId).executeTakeFirstOrThrow();
+      const involvements = await testDatabase.database.db.selectFrom('person_involvements').select('organization_id').where('person_id', '=', row.person_id).execute();
+      return { onCase: [...row.involved_organization_ids].sort(), involved: [...new Set(involvements.map((entry) => entry.organization_id))].sort() };
+    };
+    expect((await reachInDatabase()).onCase).toEqual([ids['NGO-KORGAU-ASTANA']]);
+    expect((await get(shelter, `/cases/${caseId}`)).statusCode).toBe(404);
+
+    const referral = await post(korgau, `/cases/${caseId}/referrals`, { toOrganizationId: ids['SHELTER-ALA'], serviceTypes: ['social_welfare'], reason: 'Safe housing', placement: true });
+    expect(referral.statusCode, referral.body).toBe(201);
+    const referred = await reachInDatabase();
+    expect(referred.onCase).toEqual(referred.involved);
+    expect(referred.onCase).toContain(ids['SHELTER-ALA']);
+    expect((await get(shelter, `/cases/${caseId}`)).statusCode).toBe(200);
+    expect((await get(shelter, '/cases?list=in_reach&limit=200')).json().items.map((item: { id: string }) => item.id)).toContain(caseId);
+
+    // The shelter declines in its own transaction: it loses the case although it can no longer see the row.
+    const declined = await post(shelter, `/referrals/${referral.json().id}/response`, { decision: 'decline', reason: 'No free bed' });
+    expect(declined.statusCode, declined.body).toBe(200);
+    const after = await reachInDatabase();
+    expect(after.onCase).toEqual(after.involved);
+    expect(after.onCase).not.toContain(ids['SHELTER-ALA']);
+    expect((await get(shelter, `/cases/${caseId}`)).statusCode).toBe(404);
+    expect((await get(shelter, '/cases?list=in_reach&limit=200')).json().items.map((item: { id: string }) => item.id)).not.toContain(caseId);
+    expect((await get(korgau, `/cases/${caseId}`)).statusCode).toBe(200);
+  });
+
   it('lets police see a case only while the person consents to share it with them', async () => {
     const intake = await post(korgau, '/cases', { ...adultIntake, referralSource: 'self_referral', meetingContext: 'came_to_office', consents: [{ scope: 'processing', given: true, method: 'written' }] });
     const caseId = intake.json().id;

@@ -26,10 +26,10 @@ import { insertDigests, insertIdentityVersion, insertInvolvement, insertPerson }
 import { caseReachOf, childCase, isLawEnforcement, type CaseReach } from './case-access.js';
 import { newCaseCode } from './case-code.js';
 import { closureRefusal, decisionDueOn, dueNext, isChild, isForeign, reflectionEndsOn, daysUntil } from './case-pathway.js';
-import { caseById, recordCaseEvent, referralsOf, refreshStep, selectCases, servicesOf, type CaseRow } from './case.repo.js';
+import { caseById, caseWithRecords, recordCaseEvent, refreshStep, selectCases, servicesOf, type CaseRow } from './case.repo.js';
 import { caseSummaryOf, consentOf, decisionOf, referralOf, serviceOf } from './case-view.js';
 import { requestReferral } from './referral.service.js';
-import { screeningsOf } from './screening.service.js';
+import { screeningOf } from './screening.service.js';
 import { isoDateOf, subtractWorkingDays } from './working-days.js';
 import { onCase, recordStep, todayIso } from './case-step.js';
 
@@ -106,7 +106,7 @@ async function insertConsent(trx: Transaction<Database>, caseRow: Pick<CaseRow, 
  */
 export async function recordIntake(input: { context: AppContext; actor: UserActor; intake: IntakeRequest; origin: RequestOrigin }) {
   const { context, actor, intake } = input;
-  const reach = await caseReachOf(context.database.db, actor, 'cases.intake');
+  const reach = caseReachOf(actor, 'cases.intake');
   if (intake.referral) {
     requirePermission(actor, 'cases.refer');
   }
@@ -265,7 +265,7 @@ export async function recordIntake(input: { context: AppContext; actor: UserActo
 /** Worklists and search. Names are searched in the vault (/persons/search); here by person id or code. */
 export async function listCases(input: { context: AppContext; actor: UserActor; query: z.infer<typeof caseListQuerySchema> }) {
   const { context, actor, query } = input;
-  const reach = await caseReachOf(context.database.db, actor, 'cases.read');
+  const reach = caseReachOf(actor, 'cases.read');
   const today = todayIso();
   return withPersonScope(context.database.db, actor, async (trx) => {
     let cases = selectCases(trx, reach);
@@ -345,28 +345,12 @@ export async function listIntakeReceipts(input: { context: AppContext; actor: Us
 
 export async function readCase(input: { context: AppContext; actor: UserActor; caseId: string }): Promise<CaseDetail> {
   const { context, actor } = input;
-  const reach = await caseReachOf(context.database.db, actor, 'cases.read');
+  const reach = caseReachOf(actor, 'cases.read');
   const today = todayIso();
   return withPersonScope(context.database.db, actor, async (trx) => {
-    const row = await caseById(trx, reach, input.caseId);
-    const [involved, workers, consents, screenings, decisions, referrals, services, migration, child, followUps] = await Promise.all([
-      trx.selectFrom('person_involvements').select(['organization_id', 'basis']).where('person_id', '=', row.person_id).orderBy('granted_at').execute(),
-      trx
-        .selectFrom('case_workers')
-        .innerJoin('users', 'users.id', 'case_workers.user_id')
-        .select(['case_workers.user_id', 'users.organization_id'])
-        .where('case_workers.case_id', '=', row.id)
-        .orderBy('case_workers.named_at')
-        .execute(),
-      trx.selectFrom('case_consents').selectAll().where('case_id', '=', row.id).orderBy('recorded_at').execute(),
-      screeningsOf(trx, row.id),
-      trx.selectFrom('identification_decisions').selectAll().where('case_id', '=', row.id).orderBy('decided_at').execute(),
-      referralsOf(trx, [row.id]),
-      servicesOf(trx, row.id),
-      trx.selectFrom('case_migration_status').selectAll().where('case_id', '=', row.id).executeTakeFirst(),
-      trx.selectFrom('case_child_protection').selectAll().where('case_id', '=', row.id).executeTakeFirst(),
-      trx.selectFrom('case_follow_ups').selectAll().where('case_id', '=', row.id).orderBy('contacted_on').execute(),
-    ]);
+    const row = await caseWithRecords(trx, reach, input.caseId);
+    const { involved, workers, consents, decisions, referrals, services, migration, child, followUps } = row;
+    const screenings = row.screenings.map((screening) => screeningOf(screening, screening.answers));
     const summary = caseSummaryOf(row);
     const referredOn = isoDateOf(new Date(row.created_at));
     const migrationView = migration
@@ -437,17 +421,22 @@ export async function readCase(input: { context: AppContext; actor: UserActor; c
 
 export async function listCaseEvents(input: { context: AppContext; actor: UserActor; caseId: string; limit: number; offset: number }) {
   const { context, actor } = input;
-  const reach = await caseReachOf(context.database.db, actor, 'cases.read');
+  const reach = caseReachOf(actor, 'cases.read');
   return withPersonScope(context.database.db, actor, async (trx) => {
     await caseById(trx, reach, input.caseId);
     const events = trx.selectFrom('case_events').where('case_id', '=', input.caseId);
-    const [rows, total] = await Promise.all([
-      events.select(['id', 'kind', 'occurred_at', 'organization_id', 'details']).orderBy('id', 'desc').limit(input.limit).offset(input.offset).execute(),
-      events.select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow(),
-    ]);
+    // The total rides on the page's rows (one query, not two); only a page past the end has to count apart.
+    const rows = await events
+      .select(['id', 'kind', 'occurred_at', 'organization_id', 'details'])
+      .select((eb) => eb.selectFrom('case_events').select(eb.fn.countAll<number>().as('count')).where('case_id', '=', input.caseId).as('total'))
+      .orderBy('id', 'desc')
+      .limit(input.limit)
+      .offset(input.offset)
+      .execute();
+    const total = rows[0]?.total ?? (await events.select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow()).count;
     return {
       items: rows.map((row) => ({ id: row.id, kind: row.kind, occurredAt: new Date(row.occurred_at).toISOString(), organizationId: row.organization_id, details: row.details })),
-      total: Number(total.count),
+      total: Number(total),
     };
   });
 }

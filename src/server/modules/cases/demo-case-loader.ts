@@ -41,6 +41,7 @@ async function actorsOf(db: Kysely<Database>): Promise<Map<DemoActor, UserActor>
       'u.email',
       'u.organization_id',
       'u.language',
+      sql<boolean>`(select law_enforcement from organizations where id = u.organization_id)`.as('organization_law_enforcement'),
       sql<string[]>`coalesce((select array_agg(role order by role) from user_roles where user_id = u.id), '{}')`.as('roles'),
       sql<number[]>`coalesce((select array_agg(region_id order by region_id) from user_regions where user_id = u.id), '{}')`.as('region_ids'),
     ])
@@ -63,6 +64,7 @@ async function actorsOf(db: Kysely<Database>): Promise<Map<DemoActor, UserActor>
       organizationId: row.organization_id,
       roles: row.roles.filter((role): role is Role => (knownRoles as readonly string[]).includes(role)),
       regionIds: row.region_ids,
+      organizationLawEnforcement: row.organization_law_enforcement,
       sessionId: randomUUID(),
       language: row.language,
     });

@@ -120,7 +120,7 @@ export async function createReferral(input: { context: AppContext; actor: UserAc
 /** Referrals to the user's organization: the provider's inbox. */
 export async function listIncomingReferrals(input: { context: AppContext; actor: UserActor; status: 'pending' | 'accepted' | 'declined' | 'withdrawn'; limit: number; offset: number }) {
   const { context, actor } = input;
-  await caseReachOf(context.database.db, actor, 'cases.referrals.respond');
+  caseReachOf(actor, 'cases.referrals.respond');
   return withPersonScope(context.database.db, actor, async (trx) => {
     const base = trx.selectFrom('case_referrals').where('to_organization_id', '=', actor.organizationId).where('status', '=', input.status);
     const [ids, total] = await Promise.all([
@@ -143,7 +143,7 @@ export async function listIncomingReferrals(input: { context: AppContext; actor:
  */
 export async function respondToReferral(input: { context: AppContext; actor: UserActor; referralId: string; response: z.infer<typeof referralResponseRequestSchema>; origin: RequestOrigin }) {
   const { context, actor, response } = input;
-  await caseReachOf(context.database.db, actor, 'cases.referrals.respond');
+  caseReachOf(actor, 'cases.referrals.respond');
   return withPersonScope(context.database.db, actor, async (trx) => {
     const referral = await trx
       .selectFrom('case_referrals')
@@ -248,7 +248,7 @@ async function freePlaces(trx: Transaction<Database>, organizationId: string): P
 /** Providers in a region (or nationwide ones) offering a service, with beds taken and free. */
 export async function listProviders(input: { context: AppContext; actor: UserActor; query: z.infer<typeof providerQuerySchema> }) {
   const { context, actor, query } = input;
-  await caseReachOf(context.database.db, actor, 'cases.refer');
+  caseReachOf(actor, 'cases.refer');
   return withPersonScope(context.database.db, actor, async (trx) => {
     const region = await trx.selectFrom('regions').select('id').where('code', '=', query.regionCode).executeTakeFirst();
     if (!region) {

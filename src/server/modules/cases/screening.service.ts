@@ -11,7 +11,7 @@ import {
   type screeningSchema,
 } from '../../../shared/case.schemas.js';
 import { AppError } from '../../../shared/errors.js';
-import type { Database, ScreeningQuestionnairesTable } from '../../db/schema.js';
+import type { CaseScreeningsTable, Database, ScreeningObservationsTable, ScreeningQuestionnairesTable } from '../../db/schema.js';
 import type { AppContext } from '../../http/app.js';
 import type { RequestOrigin, UserActor } from '../../platform/actor.js';
 import { recordAudit } from '../../platform/audit.js';
@@ -114,7 +114,19 @@ export async function screeningsOf(trx: Transaction<Database>, caseId: string): 
       rows.map((row) => row.id),
     )
     .execute();
-  return rows.map((row) => ({
+  return rows.map((row) => screeningOf(row, answers.filter((answer) => answer.screening_id === row.id)));
+}
+
+/** One interview as the API shows it; rows may come from json_agg, so instants may be strings. */
+export function screeningOf(
+  row: Pick<Selectable<CaseScreeningsTable>, 'id' | 'questionnaire_id' | 'interviewed_on' | 'organization_id' | 'assessment'> & {
+    recorded_at: Date | string;
+    version: number;
+    audience: ScreeningQuestionnairesTable['audience'];
+  },
+  answers: readonly Pick<Selectable<ScreeningObservationsTable>, 'indicator_code' | 'answer' | 'note'>[],
+): z.infer<typeof screeningSchema> {
+  return {
     id: row.id,
     questionnaireId: row.questionnaire_id,
     questionnaireVersion: row.version,
@@ -123,10 +135,8 @@ export async function screeningsOf(trx: Transaction<Database>, caseId: string): 
     organizationId: row.organization_id,
     recordedAt: new Date(row.recorded_at).toISOString(),
     assessment: screeningAssessmentSchema.parse(row.assessment),
-    answers: answers
-      .filter((answer) => answer.screening_id === row.id)
-      .map((answer) => ({ indicatorCode: answer.indicator_code, answer: answer.answer, note: answer.note })),
-  }));
+    answers: answers.map((answer) => ({ indicatorCode: answer.indicator_code, answer: answer.answer, note: answer.note })),
+  };
 }
 
 /**
