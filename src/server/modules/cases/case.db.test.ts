@@ -286,6 +286,13 @@ describe('the referral pathway', () => {
     await testDatabase.database.db.updateTable('nrm_cases').set({ decision_due_on: '2026-11-06' }).where('id', '=', caseId).execute();
     const overdue = await get(korgau, '/cases?list=decisions_overdue&limit=200');
     expect(overdue.json().items.map((item: { id: string }) => item.id)).toContain(caseId);
+    // Every page tells the same total, a page past the end too.
+    const inReach = (await get(korgau, '/cases?list=in_reach&limit=200')).json();
+    expect(inReach.total).toBe(inReach.items.length);
+    expect(inReach.total).toBeGreaterThan(1);
+    const secondPage = (await get(korgau, '/cases?list=in_reach&limit=1&offset=1')).json();
+    expect(secondPage).toMatchObject({ total: inReach.total, items: [{ id: inReach.items[1].id }] });
+    expect((await get(korgau, '/cases?list=in_reach&limit=1&offset=10000')).json()).toEqual({ items: [], total: inReach.total });
 
     const notification = await post(police, '/anonymous-notifications', {
       contactDate: '2026-11-10',
