@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closureRefusal, currentStep, dueNext, isChild, serviceRefusal, type DueFacts, type PathwayFacts } from './case-pathway.js';
+import { closureRefusal, currentStep, dueNext, isChild, pathwayFactsOf, serviceRefusal, type DueFacts, type PathwayFacts } from './case-pathway.js';
 
 const start: PathwayFacts = { status: 'active', processingConsentGiven: false, screenings: 0, latestDecision: null, referrals: [], services: [] };
 
@@ -20,6 +20,18 @@ describe('the pathway step', () => {
     expect(currentStep({ ...screened, latestDecision: 'not_identified' })).toBe('closure');
     expect(currentStep({ ...identified, status: 'follow_up' })).toBe('follow_up');
     expect(currentStep({ ...identified, status: 'closed' })).toBe('closed');
+  });
+});
+
+describe('pathway facts from the rows of a case', () => {
+  const caseRow = { status: 'active' as const, latest_decision: null };
+  const records = { screenings: 0, referrals: [], services: [] };
+  it('counts consent to processing only while it is given and not withdrawn', () => {
+    const given = { scope: 'processing', given: true, withdrawn_at: null };
+    expect(pathwayFactsOf(caseRow, { ...records, consents: [given] }).processingConsentGiven).toBe(true);
+    expect(pathwayFactsOf(caseRow, { ...records, consents: [{ ...given, withdrawn_at: '2026-11-20T10:00:00Z' }] }).processingConsentGiven).toBe(false);
+    expect(pathwayFactsOf(caseRow, { ...records, consents: [{ ...given, given: false }] }).processingConsentGiven).toBe(false);
+    expect(pathwayFactsOf(caseRow, { ...records, consents: [{ ...given, scope: 'referral' }] }).processingConsentGiven).toBe(false);
   });
 });
 

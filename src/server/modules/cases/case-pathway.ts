@@ -38,6 +38,26 @@ export interface PathwayFacts {
   services: readonly { status: 'planned' | 'in_progress' | 'delivered' | 'cancelled' }[];
 }
 
+/** The pathway facts of a case from its rows: consent to processing counts while given and not withdrawn. */
+export function pathwayFactsOf(
+  caseRow: { status: PathwayFacts['status']; latest_decision: PathwayFacts['latestDecision'] },
+  records: {
+    consents: readonly { scope: string; given: boolean; withdrawn_at: unknown }[];
+    screenings: number;
+    referrals: PathwayFacts['referrals'];
+    services: PathwayFacts['services'];
+  },
+): PathwayFacts {
+  return {
+    status: caseRow.status,
+    processingConsentGiven: records.consents.some((consent) => consent.scope === 'processing' && consent.given && consent.withdrawn_at === null),
+    screenings: records.screenings,
+    latestDecision: caseRow.latest_decision,
+    referrals: records.referrals,
+    services: records.services,
+  };
+}
+
 export function currentStep(facts: PathwayFacts): PathwayStep {
   if (facts.status === 'closed') {
     return 'closed';

@@ -174,6 +174,9 @@ describe('the referral pathway', () => {
       'case.closed',
       'case.follow_up_ended',
     ]);
+    expect(timeline.json().total).toBe(15);
+    expect((await get(korgau, `/cases/${receipt.id}/events?limit=2&offset=13`)).json()).toMatchObject({ total: 15, items: [{ kind: 'consent.recorded' }, { kind: 'case.created' }] });
+    expect((await get(korgau, `/cases/${receipt.id}/events?limit=2&offset=40`)).json()).toEqual({ items: [], total: 15 });
 
     const reopened = await post(korgau, `/cases/${receipt.id}/reopen`, { reason: 'Came back after a new job offer abroad', contactDate: '2026-11-23' });
     expect(reopened.json()).toMatchObject({ status: 'active', episode: 2, possibleRetrafficking: true, step: 'identification' });

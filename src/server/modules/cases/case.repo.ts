@@ -3,7 +3,7 @@ import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import type { CaseReferralsTable, CaseServicesTable, Database, NrmCasesTable } from '../../db/schema.js';
 import type { UserActor } from '../../platform/actor.js';
 import { caseVisible, notInReach, type CaseReach } from './case-access.js';
-import { currentStep, type PathwayFacts } from './case-pathway.js';
+import { currentStep, pathwayFactsOf, type PathwayFacts } from './case-pathway.js';
 
 // Every function here runs inside withPersonScope(): row-level security has
 // already narrowed persons and cases to the organization's involvements.
@@ -113,34 +113,21 @@ export async function recordCaseEvent(
     .execute();
 }
 
-export async function pathwayFactsOf(trx: Transaction<Database>, caseRow: Pick<CaseRow, 'id' | 'status' | 'latest_decision'>): Promise<PathwayFacts> {
-  const [consent, screenings, referrals, services] = await Promise.all([
-    trx
-      .selectFrom('case_consents')
-      .select('id')
-      .where('case_id', '=', caseRow.id)
-      .where('scope', '=', 'processing')
-      .where('given', '=', true)
-      .where('withdrawn_at', 'is', null)
-      .executeTakeFirst(),
+/** Reads the rows the pathway depends on, for refreshStep. */
+async function loadPathwayFacts(trx: Transaction<Database>, caseRow: Pick<CaseRow, 'id' | 'status' | 'latest_decision'>): Promise<PathwayFacts> {
+  const [consents, screenings, referrals, services] = await Promise.all([
+    trx.selectFrom('case_consents').select(['scope', 'given', 'withdrawn_at']).where('case_id', '=', caseRow.id).execute(),
     trx.selectFrom('case_screenings').select((eb) => eb.fn.countAll<number>().as('count')).where('case_id', '=', caseRow.id).executeTakeFirstOrThrow(),
     trx.selectFrom('case_referrals').select('status').where('case_id', '=', caseRow.id).execute(),
     trx.selectFrom('case_services').select('status').where('case_id', '=', caseRow.id).execute(),
   ]);
-  return {
-    status: caseRow.status,
-    processingConsentGiven: consent !== undefined,
-    screenings: Number(screenings.count),
-    latestDecision: caseRow.latest_decision,
-    referrals,
-    services,
-  };
+  return pathwayFactsOf(caseRow, { consents, screenings: Number(screenings.count), referrals, services });
 }
 
 /** Keeps the stored step current after a change, so worklists read one column. */
 export async function refreshStep(trx: Transaction<Database>, caseId: string): Promise<void> {
   const row = await trx.selectFrom('nrm_cases').select(['id', 'status', 'latest_decision']).where('id', '=', caseId).executeTakeFirstOrThrow();
-  const step = currentStep(await pathwayFactsOf(trx, row));
+  const step = currentStep(await loadPathwayFacts(trx, row));
   await trx.updateTable('nrm_cases').set({ step, updated_at: sql`now()` }).where('id', '=', caseId).execute();
 }
 

@@ -25,7 +25,7 @@ import { identityDigests, identityAad } from '../persons/person.service.js';
 import { insertDigests, insertIdentityVersion, insertInvolvement, insertPerson } from '../persons/person.repo.js';
 import { caseReachOf, childCase, isLawEnforcement, type CaseReach } from './case-access.js';
 import { newCaseCode } from './case-code.js';
-import { closureRefusal, decisionDueOn, dueNext, isChild, isForeign, reflectionEndsOn, daysUntil } from './case-pathway.js';
+import { closureRefusal, decisionDueOn, dueNext, isChild, isForeign, pathwayFactsOf, reflectionEndsOn, daysUntil } from './case-pathway.js';
 import { caseById, caseWithRecords, recordCaseEvent, refreshStep, selectCases, servicesOf, type CaseRow } from './case.repo.js';
 import { caseSummaryOf, consentOf, decisionOf, referralOf, serviceOf } from './case-view.js';
 import { requestReferral } from './referral.service.js';
@@ -374,13 +374,7 @@ export async function readCase(input: { context: AppContext; actor: UserActor; c
       circumstances: row.circumstances,
       dueNext: dueNext(
         {
-          // The same facts pathwayFactsOf() reads, taken from the rows this page loads anyway.
-          status: row.status,
-          processingConsentGiven: consents.some((consent) => consent.scope === 'processing' && consent.given && consent.withdrawn_at === null),
-          screenings: screenings.length,
-          latestDecision: row.latest_decision,
-          referrals,
-          services,
+          ...pathwayFactsOf(row, { consents, screenings: screenings.length, referrals, services }),
           referredOn,
           decisionTargetWorkingDays: context.referralRules.decisionTargetWorkingDays,
           child: summary.child,
@@ -426,15 +420,15 @@ export async function listCaseEvents(input: { context: AppContext; actor: UserAc
   return withPersonScope(context.database.db, actor, async (trx) => {
     await caseById(trx, reach, input.caseId);
     const events = trx.selectFrom('case_events').where('case_id', '=', input.caseId);
-    // The total rides on the page's rows (one query, not two); only a page past the end has to count apart.
+    // The total rides on the page's rows, as for worklists; only a page past the end has to count apart.
     const rows = await events
       .select(['id', 'kind', 'occurred_at', 'organization_id', 'details'])
-      .select((eb) => eb.selectFrom('case_events').select(eb.fn.countAll<number>().as('count')).where('case_id', '=', input.caseId).as('total'))
+      .select(sql<number>`count(*) over ()`.as('total_count'))
       .orderBy('id', 'desc')
       .limit(input.limit)
       .offset(input.offset)
       .execute();
-    const total = rows[0]?.total ?? (await events.select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow()).count;
+    const total = rows[0]?.total_count ?? (input.offset > 0 ? (await events.select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow()).count : 0);
     return {
       items: rows.map((row) => ({ id: row.id, kind: row.kind, occurredAt: new Date(row.occurred_at).toISOString(), organizationId: row.organization_id, details: row.details })),
       total: Number(total),
