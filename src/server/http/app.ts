@@ -10,12 +10,12 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
-  serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
 import type { SenimDatabase } from '../db/database.js';
+import { responseSerializerCompiler } from './response-serializer.js';
 import { registerReferenceRoutes } from '../modules/reference/reference.routes.js';
 import { registerHealthRoutes } from '../modules/system/health.routes.js';
 import { registerPlanRoutes } from '../modules/action-plan/plan.routes.js';
@@ -71,7 +71,7 @@ export async function buildApp(options: AppOptions): Promise<SenimApp> {
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(responseSerializerCompiler);
   app.setErrorHandler(handleError);
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionMfa', null);

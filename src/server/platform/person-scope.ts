@@ -27,12 +27,14 @@ async function canUseAppRole(db: Kysely<Database>): Promise<boolean> {
 export async function withPersonScope<T>(db: Kysely<Database>, actor: Actor, fn: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
   const useAppRole = await canUseAppRole(db);
   return db.transaction().execute(async (trx) => {
-    // One statement: every round trip to the server costs both processes CPU on every request.
+    // One statement, and one without parameters, so that the pool sends it in the same message as
+    // the transaction's begin (preparingPool in database.ts): every round trip to the server costs
+    // both processes CPU on every request. The organization id comes from our own session row.
     const role = useAppRole ? sql`, set_config('role', 'senim_app', true)` : sql``;
     if (actor.kind === 'system') {
       await sql`select set_config('senim.scope', 'all', true), set_config('senim.organization_id', '', true)${role}`.execute(trx);
     } else {
-      await sql`select set_config('senim.scope', 'involved', true), set_config('senim.organization_id', ${actor.organizationId}, true)${role}`.execute(trx);
+      await sql`select set_config('senim.scope', 'involved', true), set_config('senim.organization_id', ${sql.lit(actor.organizationId)}, true)${role}`.execute(trx);
     }
     return fn(trx);
   });

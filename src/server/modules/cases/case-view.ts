@@ -12,7 +12,7 @@ import type {
 } from '../../../shared/case.schemas.js';
 import type { z } from 'zod';
 import type { CaseConsentsTable, CaseReferralsTable, CaseServicesTable, IdentificationDecisionsTable } from '../../db/schema.js';
-import type { CaseRow } from './case.repo.js';
+import type { CaseSummaryRow } from './case.repo.js';
 import { isChild, isForeign } from './case-pathway.js';
 
 // Database rows to the API's shapes. Nothing here reads the identity vault.
@@ -23,7 +23,7 @@ export type ReadRow<Row> = { [K in keyof Row]: Row[K] extends Date ? Date | stri
 const iso = (value: Date | string) => new Date(value).toISOString();
 const isoOrNull = (value: Date | string | null) => (value === null ? null : iso(value));
 
-export function caseSummaryOf(row: CaseRow): CaseSummary {
+export function caseSummaryOf(row: CaseSummaryRow): CaseSummary {
   return {
     id: row.id,
     code: row.code,

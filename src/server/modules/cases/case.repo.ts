@@ -10,6 +10,75 @@ import { currentStep, pathwayFactsOf, type PathwayFacts } from './case-pathway.j
 
 export type CaseRow = Selectable<NrmCasesTable> & { region_code: string };
 
+/** What a case summary (caseSummaryOf) shows of the case row. */
+const caseSummaryColumns = [
+  'id',
+  'code',
+  'person_id',
+  'status',
+  'step',
+  'episode',
+  'possible_retrafficking',
+  'owner_organization_id',
+  'referral_source',
+  'meeting_context',
+  'first_contact_date',
+  'created_at',
+  'sex',
+  'age_years',
+  'age_basis',
+  'citizenship',
+  'latest_decision',
+  'exploitation_forms',
+] as const satisfies readonly (keyof NrmCasesTable)[];
+
+export type CaseSummaryRow = Pick<CaseRow, (typeof caseSummaryColumns)[number] | 'region_code'>;
+
+/** The case rows in reach, before a worklist's own conditions; no columns chosen yet. */
+export function casesInReach(trx: Transaction<Database>, reach: CaseReach) {
+  return trx.selectFrom('nrm_cases').where(caseVisible(reach));
+}
+
+export type CasesInReach = ReturnType<typeof casesInReach>;
+
+/**
+ * One page of a worklist and how many cases match it, in one statement and two
+ * steps: the page's ids and the count come from the matching rows alone (an
+ * index-only scan where migration 0014's indexes carry the list's order and the
+ * reach), and only the page's rows are read from the table.
+ */
+export async function pageOfCases(
+  trx: Transaction<Database>,
+  matching: CasesInReach,
+  order: { column: 'updated_at' | 'decision_due_on' | 'reflection_ends_on'; direction: 'asc' | 'desc' },
+  page: { limit: number; offset: number },
+): Promise<{ rows: CaseSummaryRow[]; total: number }> {
+  const sortKey = sql.ref(`nrm_cases.${order.column}`);
+  const rows = await trx
+    .with('page', () =>
+      matching
+        .select(['nrm_cases.id', sql<string>`${sortKey}`.as('sort_key'), sql<number>`count(*) over ()`.as('total_count')])
+        .orderBy(sortKey, order.direction)
+        .orderBy('nrm_cases.id')
+        .limit(page.limit)
+        .offset(page.offset),
+    )
+    .selectFrom('page')
+    .innerJoin('nrm_cases', 'nrm_cases.id', 'page.id')
+    .innerJoin('regions', 'regions.id', 'nrm_cases.region_id')
+    .select(caseSummaryColumns.map((column) => `nrm_cases.${column}` as const))
+    .select(['regions.code as region_code', 'page.total_count'])
+    .orderBy('page.sort_key', order.direction)
+    .orderBy('page.id')
+    .execute();
+  if (rows.length > 0 || page.offset === 0) {
+    return { rows, total: Number(rows[0]?.total_count ?? 0) };
+  }
+  // Past the end the page is empty and carries no count; count apart.
+  const counted = await matching.select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
+  return { rows, total: Number(counted.count) };
+}
+
 export function selectCases(trx: Transaction<Database>, reach: CaseReach) {
   return trx
     .selectFrom('nrm_cases')

@@ -26,7 +26,7 @@ import { insertDigests, insertIdentityVersion, insertInvolvement, insertPerson }
 import { caseReachOf, childCase, isLawEnforcement, type CaseReach } from './case-access.js';
 import { newCaseCode } from './case-code.js';
 import { closureRefusal, decisionDueOn, dueNext, isChild, isForeign, pathwayFactsOf, reflectionEndsOn, daysUntil } from './case-pathway.js';
-import { caseById, caseWithRecords, recordCaseEvent, refreshStep, selectCases, servicesOf, type CaseRow } from './case.repo.js';
+import { caseById, casesInReach, caseWithRecords, pageOfCases, recordCaseEvent, refreshStep, selectCases, servicesOf, type CaseRow } from './case.repo.js';
 import { caseSummaryOf, consentOf, decisionOf, referralOf, serviceOf } from './case-view.js';
 import { requestReferral } from './referral.service.js';
 import { screeningOf } from './screening.service.js';
@@ -268,7 +268,7 @@ export async function listCases(input: { context: AppContext; actor: UserActor; 
   const reach = caseReachOf(actor, 'cases.read');
   const today = todayIso();
   return withPersonScope(context.database.db, actor, async (trx) => {
-    let cases = selectCases(trx, reach);
+    let cases = casesInReach(trx, reach);
     switch (query.list) {
       case 'mine':
         // The recording worker is named at intake, so "mine" is the cases I am named on: one index look-up.
@@ -317,18 +317,14 @@ export async function listCases(input: { context: AppContext; actor: UserActor; 
     if (query.status) {
       cases = cases.where('nrm_cases.status', '=', query.status);
     }
-    const order = query.list === 'decisions_overdue' ? 'nrm_cases.decision_due_on' : query.list === 'reflection_ending' ? 'nrm_cases.reflection_ends_on' : 'nrm_cases.updated_at';
-    // The total rides on the page's rows: sorting a page has to find every row anyway, and one query
-    // costs one round trip. Only a page past the end has to count apart.
-    const rows = await cases
-      .select(sql<number>`count(*) over ()`.as('total_count'))
-      .orderBy(order, query.list === 'in_reach' || query.list === 'mine' ? 'desc' : 'asc')
-      .orderBy('nrm_cases.id')
-      .limit(query.limit)
-      .offset(query.offset)
-      .execute();
-    const total = rows[0]?.total_count ?? (query.offset > 0 ? (await cases.clearSelect().select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow()).count : 0);
-    return { items: rows.map(caseSummaryOf), total: Number(total) };
+    const order =
+      query.list === 'decisions_overdue'
+        ? ({ column: 'decision_due_on', direction: 'asc' } as const)
+        : query.list === 'reflection_ending'
+          ? ({ column: 'reflection_ends_on', direction: 'asc' } as const)
+          : ({ column: 'updated_at', direction: 'desc' } as const);
+    const { rows, total } = await pageOfCases(trx, cases, order, query);
+    return { items: rows.map(caseSummaryOf), total };
   });
 }
 
