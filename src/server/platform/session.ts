@@ -57,6 +57,49 @@ export async function createSession(
   return { token, sessionId: row.id, csrfToken };
 }
 
+/**
+ * What makes a user (table users, aliased u) an actor: organization, roles,
+ * and regions, the user's own or else the organization's. Sessions and the
+ * demo loader both read it here, so a demo case is recorded with the reach a
+ * signed-in user would have.
+ */
+export const userActorColumns = [
+  'u.id as user_id',
+  'u.email',
+  'u.organization_id',
+  'u.language',
+  sql<boolean>`(select law_enforcement from organizations where id = u.organization_id)`.as('organization_law_enforcement'),
+  sql<string[]>`coalesce((select array_agg(role order by role) from user_roles where user_id = u.id), '{}')`.as('roles'),
+  sql<number[]>`coalesce(
+    (select array_agg(region_id order by region_id) from user_regions where user_id = u.id),
+    (select array_agg(region_id order by region_id) from organization_regions where organization_id = u.organization_id),
+    '{}')`.as('region_ids'),
+] as const;
+
+export interface UserActorRow {
+  user_id: string;
+  email: string;
+  organization_id: string;
+  language: UserActor['language'];
+  organization_law_enforcement: boolean;
+  roles: string[];
+  region_ids: number[];
+}
+
+export function userActorOf(row: UserActorRow, sessionId: string): UserActor {
+  return {
+    kind: 'user',
+    userId: row.user_id,
+    email: row.email,
+    organizationId: row.organization_id,
+    organizationLawEnforcement: row.organization_law_enforcement,
+    roles: row.roles.filter((role): role is Role => (knownRoles as readonly string[]).includes(role)),
+    regionIds: row.region_ids,
+    sessionId,
+    language: row.language,
+  };
+}
+
 export interface ResolvedSession {
   actor: UserActor;
   mfaStatus: MfaStatus;
@@ -75,22 +118,13 @@ export async function resolveSession(db: Kysely<Database>, token: string, timeou
     .innerJoin('users as u', 'u.id', 's.user_id')
     .select([
       's.id',
-      's.user_id',
       's.csrf_token',
       's.mfa_status',
       's.last_seen_at',
       's.expires_at',
       's.ended_at',
-      'u.email',
-      'u.organization_id',
-      'u.language',
       'u.status',
-      sql<boolean>`(select law_enforcement from organizations where id = u.organization_id)`.as('organization_law_enforcement'),
-      sql<string[]>`coalesce((select array_agg(role order by role) from user_roles where user_id = u.id), '{}')`.as('roles'),
-      sql<number[]>`coalesce(
-        (select array_agg(region_id order by region_id) from user_regions where user_id = u.id),
-        (select array_agg(region_id order by region_id) from organization_regions where organization_id = u.organization_id),
-        '{}')`.as('region_ids'),
+      ...userActorColumns,
     ])
     .where('s.token_hash', '=', hashSessionToken(token))
     .executeTakeFirst();
@@ -114,17 +148,7 @@ export async function resolveSession(db: Kysely<Database>, token: string, timeou
   return {
     kind: 'valid',
     session: {
-      actor: {
-        kind: 'user',
-        userId: row.user_id,
-        email: row.email,
-        organizationId: row.organization_id,
-        organizationLawEnforcement: row.organization_law_enforcement,
-        roles: row.roles.filter((role): role is Role => (knownRoles as readonly string[]).includes(role)),
-        regionIds: row.region_ids,
-        sessionId: row.id,
-        language: row.language,
-      },
+      actor: userActorOf(row, row.id),
       mfaStatus: row.mfa_status,
       csrfToken: row.csrf_token,
     },

@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
-import { roles as knownRoles, type Role } from '../../../shared/permissions.js';
 import type { SenimDatabase } from '../../db/database.js';
 import type { Database } from '../../db/schema.js';
 import type { AppContext } from '../../http/app.js';
 import { systemActor, type RequestOrigin, type UserActor } from '../../platform/actor.js';
 import { withPersonScope } from '../../platform/person-scope.js';
-import { defaultSessionTimeouts } from '../../platform/session.js';
+import { defaultSessionTimeouts, userActorColumns, userActorOf } from '../../platform/session.js';
 import type { VaultKeys } from '../../platform/vault/data-key.js';
 import { demoUsers } from '../directory/demo-users.js';
 import { kazakhstanRegions } from '../reference/kazakhstan/regions.js';
@@ -36,15 +35,7 @@ const emailOf = (actor: DemoActor): string => `${actor}@demo.senim.local`;
 async function actorsOf(db: Kysely<Database>): Promise<Map<DemoActor, UserActor>> {
   const rows = await db
     .selectFrom('users as u')
-    .select([
-      'u.id',
-      'u.email',
-      'u.organization_id',
-      'u.language',
-      sql<boolean>`(select law_enforcement from organizations where id = u.organization_id)`.as('organization_law_enforcement'),
-      sql<string[]>`coalesce((select array_agg(role order by role) from user_roles where user_id = u.id), '{}')`.as('roles'),
-      sql<number[]>`coalesce((select array_agg(region_id order by region_id) from user_regions where user_id = u.id), '{}')`.as('region_ids'),
-    ])
+    .select(userActorColumns)
     .where(
       'u.email',
       'in',
@@ -57,17 +48,7 @@ async function actorsOf(db: Kysely<Database>): Promise<Map<DemoActor, UserActor>
     if (!row) {
       throw new Error(`Demo user ${emailOf(actor)} is missing: load the demo users first`);
     }
-    actors.set(actor, {
-      kind: 'user',
-      userId: row.id,
-      email: row.email,
-      organizationId: row.organization_id,
-      roles: row.roles.filter((role): role is Role => (knownRoles as readonly string[]).includes(role)),
-      regionIds: row.region_ids,
-      organizationLawEnforcement: row.organization_law_enforcement,
-      sessionId: randomUUID(),
-      language: row.language,
-    });
+    actors.set(actor, userActorOf(row, randomUUID()));
   }
   return actors;
 }
