@@ -71,21 +71,26 @@ export async function pageOfCases(
     .orderBy('page.sort_key', order.direction)
     .orderBy('page.id')
     .execute();
-  if (rows.length > 0 || page.offset === 0) {
-    return { rows, total: Number(rows[0]?.total_count ?? 0) };
+  const total = await totalOfPage(rows, page.offset, async () => (await matching.select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow()).count);
+  return { rows, total };
+}
+
+/**
+ * How many rows match a paged query that selected `count(*) over () as
+ * total_count`: the total rides on the page's rows, because sorting a page has
+ * to find every match anyway and one query costs one round trip. An empty
+ * first page means none; only a page past the end has to count apart.
+ */
+export async function totalOfPage(rows: readonly { total_count: number | string }[], offset: number, countApart: () => Promise<number | string>): Promise<number> {
+  const first = rows[0];
+  if (first !== undefined) {
+    return Number(first.total_count);
   }
-  // Past the end the page is empty and carries no count; count apart.
-  const counted = await matching.select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
-  return { rows, total: Number(counted.count) };
+  return offset === 0 ? 0 : Number(await countApart());
 }
 
 export function selectCases(trx: Transaction<Database>, reach: CaseReach) {
-  return trx
-    .selectFrom('nrm_cases')
-    .innerJoin('regions', 'regions.id', 'nrm_cases.region_id')
-    .selectAll('nrm_cases')
-    .select('regions.code as region_code')
-    .where(caseVisible(reach));
+  return casesInReach(trx, reach).innerJoin('regions', 'regions.id', 'nrm_cases.region_id').selectAll('nrm_cases').select('regions.code as region_code');
 }
 
 /** The case, locked for the step about to be taken, or 404 when out of reach. */

@@ -26,7 +26,7 @@ import { insertDigests, insertIdentityVersion, insertInvolvement, insertPerson }
 import { caseReachOf, childCase, isLawEnforcement, type CaseReach } from './case-access.js';
 import { newCaseCode } from './case-code.js';
 import { closureRefusal, decisionDueOn, dueNext, isChild, isForeign, pathwayFactsOf, reflectionEndsOn, daysUntil } from './case-pathway.js';
-import { caseById, casesInReach, caseWithRecords, pageOfCases, recordCaseEvent, refreshStep, selectCases, servicesOf, type CaseRow } from './case.repo.js';
+import { caseById, casesInReach, caseWithRecords, pageOfCases, recordCaseEvent, refreshStep, selectCases, servicesOf, totalOfPage, type CaseRow } from './case.repo.js';
 import { caseSummaryOf, consentOf, decisionOf, referralOf, serviceOf } from './case-view.js';
 import { requestReferral } from './referral.service.js';
 import { screeningOf } from './screening.service.js';
@@ -416,7 +416,6 @@ export async function listCaseEvents(input: { context: AppContext; actor: UserAc
   return withPersonScope(context.database.db, actor, async (trx) => {
     await caseById(trx, reach, input.caseId);
     const events = trx.selectFrom('case_events').where('case_id', '=', input.caseId);
-    // The total rides on the page's rows, as for worklists; only a page past the end has to count apart.
     const rows = await events
       .select(['id', 'kind', 'occurred_at', 'organization_id', 'details'])
       .select(sql<number>`count(*) over ()`.as('total_count'))
@@ -424,10 +423,10 @@ export async function listCaseEvents(input: { context: AppContext; actor: UserAc
       .limit(input.limit)
       .offset(input.offset)
       .execute();
-    const total = rows[0]?.total_count ?? (input.offset > 0 ? (await events.select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow()).count : 0);
+    const total = await totalOfPage(rows, input.offset, async () => (await events.select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow()).count);
     return {
       items: rows.map((row) => ({ id: row.id, kind: row.kind, occurredAt: new Date(row.occurred_at).toISOString(), organizationId: row.organization_id, details: row.details })),
-      total: Number(total),
+      total,
     };
   });
 }

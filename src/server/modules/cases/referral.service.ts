@@ -14,10 +14,9 @@ import type { Database } from '../../db/schema.js';
 import type { AppContext } from '../../http/app.js';
 import type { RequestOrigin, UserActor } from '../../platform/actor.js';
 import { recordAudit } from '../../platform/audit.js';
-import { can } from '../../platform/policy.js';
+import { can, requirePermission } from '../../platform/policy.js';
 import { withPersonScope } from '../../platform/person-scope.js';
 import { insertInvolvement } from '../persons/person.repo.js';
-import { caseReachOf } from './case-access.js';
 import { serviceRefusal } from './case-pathway.js';
 import { recordCaseEvent, referralsOf, refreshStep, servicesOf, type CaseRow } from './case.repo.js';
 import { onCase, recordStep, todayIso } from './case-step.js';
@@ -120,7 +119,7 @@ export async function createReferral(input: { context: AppContext; actor: UserAc
 /** Referrals to the user's organization: the provider's inbox. */
 export async function listIncomingReferrals(input: { context: AppContext; actor: UserActor; status: 'pending' | 'accepted' | 'declined' | 'withdrawn'; limit: number; offset: number }) {
   const { context, actor } = input;
-  caseReachOf(actor, 'cases.referrals.respond');
+  requirePermission(actor, 'cases.referrals.respond');
   return withPersonScope(context.database.db, actor, async (trx) => {
     const base = trx.selectFrom('case_referrals').where('to_organization_id', '=', actor.organizationId).where('status', '=', input.status);
     const [ids, total] = await Promise.all([
@@ -143,7 +142,7 @@ export async function listIncomingReferrals(input: { context: AppContext; actor:
  */
 export async function respondToReferral(input: { context: AppContext; actor: UserActor; referralId: string; response: z.infer<typeof referralResponseRequestSchema>; origin: RequestOrigin }) {
   const { context, actor, response } = input;
-  caseReachOf(actor, 'cases.referrals.respond');
+  requirePermission(actor, 'cases.referrals.respond');
   return withPersonScope(context.database.db, actor, async (trx) => {
     const referral = await trx
       .selectFrom('case_referrals')
@@ -248,7 +247,7 @@ async function freePlaces(trx: Transaction<Database>, organizationId: string): P
 /** Providers in a region (or nationwide ones) offering a service, with beds taken and free. */
 export async function listProviders(input: { context: AppContext; actor: UserActor; query: z.infer<typeof providerQuerySchema> }) {
   const { context, actor, query } = input;
-  caseReachOf(actor, 'cases.refer');
+  requirePermission(actor, 'cases.refer');
   return withPersonScope(context.database.db, actor, async (trx) => {
     const region = await trx.selectFrom('regions').select('id').where('code', '=', query.regionCode).executeTakeFirst();
     if (!region) {
