@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SenimApp } from '../../http/app.js';
 import { closeTestApp, createTestApp } from '../../testing/test-app.js';
@@ -344,5 +345,79 @@ describe('the referral pathway', () => {
       { action: 'person.identity_read', purpose: 'court hearing file' },
       { action: 'case.summary_printed', purpose: null },
     ]);
+  });
+});
+
+describe('row-level security on a case’s records', () => {
+  // The records of a case, as the database shows them to an organization with no where clause of ours: only the policies limit them.
+  const recordsAs = async (organizationId: string, caseId: string) =>
+    testDatabase.database.db.transaction().execute(async (trx) => {
+      await sql`select set_config('senim.scope', 'involved', true), set_config('senim.organization_id', ${organizationId}, true)`.execute(trx);
+      await sql`set local role senim_app`.execute(trx);
+      const counts = await sql<{ events: string; consents: string; referrals: string; workers: string; screenings: string; observations: string }>`
+        select (select count(*) from case_events where case_id = ${caseId}) events,
+          (select count(*) from case_consents where case_id = ${caseId}) consents,
+          (select count(*) from case_referrals where case_id = ${caseId}) referrals,
+          (select count(*) from case_workers where case_id = ${caseId}) workers,
+          (select count(*) from case_screenings where case_id = ${caseId}) screenings,
+          (select count(*) from screening_observations o join case_screenings s on s.id = o.screening_id where s.case_id = ${caseId}) observations`.execute(trx);
+      const row = counts.rows[0];
+      return { events: Number(row?.events), consents: Number(row?.consents), referrals: Number(row?.referrals), workers: Number(row?.workers), screenings: Number(row?.screenings), observations: Number(row?.observations) };
+    });
+
+  it('shows a case’s timeline, consents, screenings, referrals and workers only to organizations that see the case, and takes no record for a case out of sight', async () => {
+    const intake = await post(korgau, '/cases', {
+      ...adultIntake,
+      referralSource: 'self_referral',
+      meetingContext: 'came_to_office',
+      consents: [
+        { scope: 'processing', given: true, method: 'written' },
+        { scope: 'referral', organizationId: ids['SHELTER-ALA'], given: true, method: 'written' },
+      ],
+    });
+    expect(intake.statusCode, intake.body).toBe(201);
+    const caseId: string = intake.json().id;
+    const adultQuestionnaire = await questionnaire(korgau, 'adult');
+    const screening = await post(korgau, `/cases/${caseId}/screenings`, { questionnaireId: adultQuestionnaire.id, interviewedOn: '2026-11-03', answers: [{ indicatorCode: 'exploitation.excessive_hours', answer: 'yes' }] });
+    expect(screening.statusCode, screening.body).toBe(201);
+    const referral = await post(korgau, `/cases/${caseId}/referrals`, { toOrganizationId: ids['SHELTER-ALA'], serviceTypes: ['social_welfare'], reason: 'Safe housing', placement: false });
+    expect(referral.statusCode, referral.body).toBe(201);
+
+    const involved = await recordsAs(ids['NGO-KORGAU-ASTANA'] ?? '', caseId);
+    expect(involved).toMatchObject({ consents: 2, referrals: 1, workers: 1, screenings: 1, observations: 1 });
+    expect(involved.events).toBeGreaterThanOrEqual(4);
+    // Police have no consent to share: the database shows them nothing of the case, whatever the query asks.
+    expect(await recordsAs(ids.MIA ?? '', caseId)).toEqual({ events: 0, consents: 0, referrals: 0, workers: 0, screenings: 0, observations: 0 });
+
+    const intoUnseenCase = testDatabase.database.db.transaction().execute(async (trx) => {
+      await sql`select set_config('senim.scope', 'involved', true), set_config('senim.organization_id', ${ids.MIA ?? ''}, true)`.execute(trx);
+      await sql`set local role senim_app`.execute(trx);
+      await sql`insert into case_events (case_id, kind, details) values (${caseId}, 'case.note', '{}')`.execute(trx);
+    });
+    await expect(intoUnseenCase).rejects.toThrow(/row-level security/);
+  });
+
+  it('counts a provider’s beds taken in cases the asking organization cannot see', async () => {
+    const intake = await post(korgau, '/cases', {
+      ...adultIntake,
+      referralSource: 'self_referral',
+      meetingContext: 'came_to_office',
+      consents: [
+        { scope: 'processing', given: true, method: 'written' },
+        { scope: 'referral', organizationId: ids['SHELTER-ALA'], given: true, method: 'written' },
+      ],
+    });
+    const caseId: string = intake.json().id;
+    const occupiedAs = async (user: SignedIn) =>
+      (await get(user, '/referral-providers?regionCode=KZ-ALA')).json().items.find((item: { organizationId: string }) => item.organizationId === ids['SHELTER-ALA'])?.occupied as number;
+    const before = await occupiedAs(hotlineWorker);
+    const referral = await post(korgau, `/cases/${caseId}/referrals`, { toOrganizationId: ids['SHELTER-ALA'], serviceTypes: ['social_welfare'], reason: 'Safe housing', placement: true });
+    expect(referral.statusCode, referral.body).toBe(201);
+    const accepted = await post(shelter, `/referrals/${referral.json().id}/response`, { decision: 'accept', placementFrom: '2026-11-06' });
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    // The hotline is not involved in this case, yet the shelter has one bed fewer for everyone.
+    expect((await get(hotlineWorker, `/cases/${caseId}`)).statusCode).toBe(404);
+    expect(await occupiedAs(hotlineWorker)).toBe(before + 1);
+    expect(await occupiedAs(korgau)).toBe(before + 1);
   });
 });

@@ -171,11 +171,12 @@ export async function respondToReferral(input: { context: AppContext; actor: Use
           throw new AppError('conflict', 'No free places: every bed is taken. Decline, or end a placement first');
         }
       }
-      await trx
+      const accepted = await trx
         .updateTable('case_referrals')
         .set({ status: 'accepted', responded_by: actor.userId, responded_at: sql`now()`, placement_from: placementFrom, placement_to: placementTo })
         .where('id', '=', referral.id)
-        .execute();
+        .returningAll()
+        .executeTakeFirstOrThrow();
       await insertInvolvement(trx, { personId: referral.person_id, organizationId: actor.organizationId, basis: 'service', grantedBy: actor.userId });
       await trx.insertInto('case_workers').values({ case_id: referral.case_id, user_id: actor.userId, named_by: actor.userId }).onConflict((oc) => oc.columns(['case_id', 'user_id']).doNothing()).execute();
       await recordStep(trx, {
@@ -186,12 +187,15 @@ export async function respondToReferral(input: { context: AppContext; actor: Use
         origin: input.origin,
         details: { referralId: referral.id, placementFrom, placementTo },
       });
+      return referralOf({ ...accepted, case_code: referral.case_code });
     } else {
-      await trx
+      // Read back while the case is still in sight: declining may take this organization out of it.
+      const declined = await trx
         .updateTable('case_referrals')
         .set({ status: 'declined', responded_by: actor.userId, responded_at: sql`now()`, decline_reason: response.reason })
         .where('id', '=', referral.id)
-        .execute();
+        .returningAll()
+        .executeTakeFirstOrThrow();
       await recordStep(trx, {
         caseId: referral.case_id,
         actor,
@@ -211,29 +215,23 @@ export async function respondToReferral(input: { context: AppContext; actor: Use
       if (!stillReferred) {
         await trx.deleteFrom('person_involvements').where('person_id', '=', referral.person_id).where('organization_id', '=', actor.organizationId).where('basis', '=', 'referral').execute();
       }
+      return referralOf({ ...declined, case_code: referral.case_code });
     }
-    const updated = await trx.selectFrom('case_referrals').selectAll().where('id', '=', referral.id).executeTakeFirstOrThrow();
-    return referralOf({ ...updated, case_code: referral.case_code });
   });
 }
 
-/** Current placements: accepted bed referrals whose placement has started and not ended. */
+/**
+ * Current placements: accepted bed referrals whose placement has started and
+ * not ended, in every case, seen or not (row-level security would count only
+ * the cases in the asker's sight); only the numbers come back.
+ */
 async function occupiedPlaces(trx: Transaction<Database>, organizationIds: readonly string[]): Promise<Map<string, number>> {
   if (organizationIds.length === 0) {
     return new Map();
   }
-  const today = todayIso();
-  const rows = await trx
-    .selectFrom('case_referrals')
-    .select(['to_organization_id', (eb) => eb.fn.countAll<number>().as('count')])
-    .where('to_organization_id', 'in', organizationIds)
-    .where('status', '=', 'accepted')
-    .where('placement', '=', true)
-    .where('placement_from', '<=', today)
-    .where((eb) => eb.or([eb('placement_to', 'is', null), eb('placement_to', '>=', today)]))
-    .groupBy('to_organization_id')
-    .execute();
-  return new Map(rows.map((row) => [row.to_organization_id, Number(row.count)]));
+  const rows = await sql<{ organization_id: string; occupied: string }>`
+    select organization_id, occupied from senim_occupied_places_unscoped(${sql.val([...organizationIds])}::uuid[], ${todayIso()}::date)`.execute(trx);
+  return new Map(rows.rows.map((row) => [row.organization_id, Number(row.occupied)]));
 }
 
 async function freePlaces(trx: Transaction<Database>, organizationId: string): Promise<number | null> {
