@@ -2,6 +2,8 @@
 // the web client translates the code (errors.<code> in src/web/i18n), the API
 // sends an English title and a specific detail.
 
+import { caseRefusalNames, caseRefusals, type CaseRefusal } from './case-refusals.js';
+
 export const errorStatus = {
   validation_failed: 400,
   malformed_request: 400,
@@ -46,9 +48,10 @@ export interface FieldProblem {
 
 /**
  * Finer machine-readable causes within one code, where a client must tell
- * them apart (the sign-in page says different things for each).
+ * them apart (the sign-in page says different things for each; the case page
+ * names the pathway rule that refused a step).
  */
-export const problemReasons = [
+export const signInReasons = [
   'wrong_credentials',
   'account_disabled',
   'account_locked',
@@ -59,6 +62,8 @@ export const problemReasons = [
   'mfa_pending',
   'csrf_token',
 ] as const;
+
+export const problemReasons = [...signInReasons, ...caseRefusalNames] as const;
 
 export type ProblemReason = (typeof problemReasons)[number];
 
@@ -89,4 +94,14 @@ export class AppError extends Error {
 
 export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;
+}
+
+/**
+ * A step the referral pathway refuses, under its rule's name. The detail is the
+ * rule's own unless the caller words it more precisely (which services are not
+ * offered, what the referral was answered with).
+ */
+export function pathwayRefusal(reason: CaseRefusal, options: { detail?: string; fields?: FieldProblem[] } = {}): AppError {
+  const rule = caseRefusals[reason];
+  return new AppError(rule.code, options.detail ?? rule.detail, { reason, ...(options.fields ? { fields: options.fields } : {}) });
 }

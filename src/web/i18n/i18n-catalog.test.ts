@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { caseRefusalNames } from '../../shared/case-refusals.js';
 import { errorStatus } from '../../shared/errors.js';
 import en from './en.json' with { type: 'json' };
 import kk from './kk.json' with { type: 'json' };
@@ -64,6 +65,14 @@ describe('translation catalogs', () => {
     for (const code of Object.keys(errorStatus)) {
       expect(catalogs.ru.has(`errors.${code}`), `ru.json errors.${code}`).toBe(true);
       expect(catalogs.en.has(`errors.${code}`), `en.json errors.${code}`).toBe(true);
+    }
+  });
+
+  it('says every pathway rule the API can refuse by, in each language', () => {
+    for (const rule of caseRefusalNames) {
+      for (const language of ['ru', 'kk', 'en'] as const) {
+        expect(catalogs[language].has(`caseView.refusals.${rule}`), `${language}.json caseView.refusals.${rule}`).toBe(true);
+      }
     }
   });
 

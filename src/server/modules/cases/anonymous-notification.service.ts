@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Selectable } from 'kysely';
 import type { z } from 'zod';
 import type { anonymousNotificationRequestSchema, anonymousNotificationSchema } from '../../../shared/case.schemas.js';
-import { AppError } from '../../../shared/errors.js';
+import { AppError, pathwayRefusal } from '../../../shared/errors.js';
 import type { AnonymousNotificationsTable } from '../../db/schema.js';
 import type { AppContext } from '../../http/app.js';
 import type { RequestOrigin, UserActor } from '../../platform/actor.js';
@@ -41,7 +41,7 @@ export async function fileAnonymousNotification(input: { context: AppContext; ac
   }
   if (notification.ageGroup === 'child') {
     // A child is never only counted: the child's case is opened and protection begins, consent or not.
-    throw new AppError('unprocessable', 'A child cannot be notified anonymously: open a case so that protection begins', {
+    throw pathwayRefusal('child_not_anonymous', {
       fields: [{ field: 'body.ageGroup', message: 'open a case for a child' }],
     });
   }

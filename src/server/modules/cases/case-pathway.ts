@@ -1,4 +1,5 @@
 import type { PathwayStep } from '../../../shared/case.schemas.js';
+import type { CaseRefusal } from '../../../shared/case-refusals.js';
 import { addDays, addWorkingDays } from './working-days.js';
 
 // The pathway of a case as plain rules over plain facts: which step it is at,
@@ -144,27 +145,27 @@ export function dueNext(facts: DueFacts, today: string): DueItem[] {
   return items.sort((a, b) => (a.dueOn ?? '9999') .localeCompare(b.dueOn ?? '9999'));
 }
 
-/** Why a service may not be recorded for this provider yet, or null when it may. */
-export function serviceRefusal(input: { providerOrganizationId: string; caseOwnerOrganizationId: string; acceptedReferralProviders: readonly string[]; status: string }): string | null {
+/** The rule that keeps a service from being recorded for this provider yet, or null when it may be. */
+export function serviceRefusal(input: { providerOrganizationId: string; caseOwnerOrganizationId: string; acceptedReferralProviders: readonly string[]; status: string }): CaseRefusal | null {
   if (input.status === 'closed') {
-    return 'The case is closed: reopen it before planning services';
+    return 'case_closed';
   }
   if (input.providerOrganizationId === input.caseOwnerOrganizationId || input.acceptedReferralProviders.includes(input.providerOrganizationId)) {
     return null;
   }
-  return 'This provider has not accepted a referral for the case: a service follows an accepted referral';
+  return 'provider_not_accepted';
 }
 
-/** Why the case may not be closed now, or null. */
-export function closureRefusal(input: { status: string; services: readonly { status: string }[] }): string | null {
+/** The rule that keeps the case from being closed now, or null. */
+export function closureRefusal(input: { status: string; services: readonly { status: string }[] }): CaseRefusal | null {
   if (input.status === 'closed') {
-    return 'The case is already closed';
+    return 'case_closed';
   }
   if (input.status === 'follow_up') {
-    return 'The case is in follow-up: record a follow-up contact that ends it';
+    return 'in_follow_up';
   }
   if (input.services.some((service) => service.status === 'planned' || service.status === 'in_progress')) {
-    return 'Services are still planned or in progress: mark them delivered or cancelled first';
+    return 'services_open';
   }
   return null;
 }

@@ -104,7 +104,7 @@ describe('the referral pathway', () => {
     const hotlineIntake = await post(hotlineWorker, '/cases', { ...adultIntake, referralSource: 'hotline', meetingContext: 'hotline_call', consents: [{ scope: 'processing', given: true, method: 'oral' }] });
     const notAuthorized = await post(hotlineWorker, `/cases/${hotlineIntake.json().id}/identification-decisions`, { outcome: 'identified', exploitationForms: ['labour'], reasons: 'Strong indicators' });
     expect(notAuthorized.statusCode).toBe(422);
-    expect(notAuthorized.json().detail).toMatch(/not authorized to identify/);
+    expect(notAuthorized.json()).toMatchObject({ reason: 'not_authorized_to_identify', detail: expect.stringMatching(/not authorized to identify/) });
 
     const decision = await post(korgau, `/cases/${receipt.id}/identification-decisions`, {
       outcome: 'identified',
@@ -116,18 +116,19 @@ describe('the referral pathway', () => {
     expect(decision.statusCode, decision.body).toBe(201);
     const twice = await post(korgau, `/cases/${receipt.id}/identification-decisions`, { outcome: 'not_identified', reasons: 'again' });
     expect(twice.statusCode).toBe(409);
+    expect(twice.json().reason).toBe('decision_exists');
 
     // Referral to the shelter: the person agreed only to Korgau, so it needs an override with a reason.
     const withoutConsent = await post(korgau, `/cases/${receipt.id}/referrals`, { toOrganizationId: ids['SHELTER-ALA'], serviceTypes: ['social_welfare'], reason: 'Safe housing', placement: true });
     expect(withoutConsent.statusCode).toBe(409);
-    expect(withoutConsent.json().detail).toMatch(/not agreed/);
+    expect(withoutConsent.json()).toMatchObject({ reason: 'no_referral_consent', detail: expect.stringMatching(/not agreed/) });
     expect((await post(korgau, `/cases/${receipt.id}/consents`, { scope: 'referral', organizationId: ids['SHELTER-ALA'], given: true, method: 'written' })).statusCode).toBe(201);
     const shelterReferral = await post(korgau, `/cases/${receipt.id}/referrals`, { toOrganizationId: ids['SHELTER-ALA'], serviceTypes: ['social_welfare', 'medical'], reason: 'Safe housing', placement: true });
     expect(shelterReferral.statusCode, shelterReferral.body).toBe(201);
 
     const early = await post(korgau, `/cases/${receipt.id}/services`, { serviceType: 'medical', providerOrganizationId: ids['SHELTER-ALA'] });
     expect(early.statusCode).toBe(409);
-    expect(early.json().detail).toMatch(/accepted a referral/);
+    expect(early.json()).toMatchObject({ reason: 'provider_not_accepted', detail: expect.stringMatching(/accepted a referral/) });
 
     const providersBefore = await get(korgau, '/referral-providers?regionCode=KZ-ALA&serviceType=medical');
     const shelterBefore = providersBefore.json().items.find((item: { organizationId: string }) => item.organizationId === ids['SHELTER-ALA']);
@@ -141,6 +142,7 @@ describe('the referral pathway', () => {
     expect(service.statusCode, service.body).toBe(201);
     const tooEarly = await post(korgau, `/cases/${receipt.id}/closure`, { outcome: 'reintegrated' });
     expect(tooEarly.statusCode).toBe(409);
+    expect(tooEarly.json().reason).toBe('services_open');
     expect((await post(korgau, `/cases/${receipt.id}/closure`, {})).statusCode).toBe(400);
     const delivered = await app.inject({
       method: 'PUT',

@@ -12,7 +12,7 @@ import type {
   migrationStatusRequestSchema,
   reopenRequestSchema,
 } from '../../../shared/case.schemas.js';
-import { AppError } from '../../../shared/errors.js';
+import { AppError, pathwayRefusal } from '../../../shared/errors.js';
 import type { PersonIdentity } from '../../../shared/person.schemas.js';
 import type { Database } from '../../db/schema.js';
 import type { AppContext } from '../../http/app.js';
@@ -433,7 +433,7 @@ export async function listCaseEvents(input: { context: AppContext; actor: UserAc
 
 function refuseIfClosed(caseRow: Pick<CaseRow, 'status'>): void {
   if (caseRow.status === 'closed') {
-    throw new AppError('conflict', 'The case is closed: reopen it first');
+    throw pathwayRefusal('case_closed');
   }
 }
 
@@ -461,7 +461,7 @@ export async function withdrawConsent(input: { context: AppContext; actor: UserA
       throw new AppError('not_found', 'No such consent on this case');
     }
     if (consent.withdrawn_at) {
-      throw new AppError('conflict', 'This consent was already withdrawn');
+      throw pathwayRefusal('consent_already_withdrawn');
     }
     const row = await trx
       .updateTable('case_consents')
@@ -515,7 +515,7 @@ export async function nameWorker(input: { context: AppContext; actor: UserActor;
 export async function updateMigrationStatus(input: { context: AppContext; actor: UserActor; caseId: string; status: z.infer<typeof migrationStatusRequestSchema>; origin: RequestOrigin }) {
   return onCase(input.context, input.actor, 'cases.services.manage', input.caseId, async (trx, caseRow) => {
     if (!isForeign(caseRow.citizenship)) {
-      throw new AppError('conflict', 'The person is a citizen of Kazakhstan: migration status applies to foreign and stateless persons');
+      throw pathwayRefusal('not_foreign');
     }
     const status = input.status;
     const reflectionDays = status.reflectionDays ?? input.context.referralRules.reflectionDays;
@@ -554,7 +554,7 @@ export async function updateMigrationStatus(input: { context: AppContext; actor:
 export async function updateChildProtection(input: { context: AppContext; actor: UserActor; caseId: string; protection: z.infer<typeof childProtectionRequestSchema>; origin: RequestOrigin }) {
   return onCase(input.context, input.actor, 'cases.services.manage', input.caseId, async (trx, caseRow) => {
     if (!isChild(caseRow.age_years, caseRow.age_basis)) {
-      throw new AppError('conflict', 'The person is an adult: child protection applies to children and to persons of uncertain age');
+      throw pathwayRefusal('not_child');
     }
     const protection = input.protection;
     for (const [field, organizationId] of [
@@ -599,7 +599,7 @@ export async function closeCase(input: { context: AppContext; actor: UserActor; 
   return onCase(input.context, input.actor, 'cases.close', input.caseId, async (trx, caseRow, reach) => {
     const refusal = closureRefusal({ status: caseRow.status, services: await servicesOf(trx, caseRow.id) });
     if (refusal) {
-      throw new AppError('conflict', refusal);
+      throw pathwayRefusal(refusal);
     }
     // Pending referrals end with the case; providers lose sight of it.
     const pending = await trx.selectFrom('case_referrals').select(['id', 'to_organization_id']).where('case_id', '=', caseRow.id).where('status', '=', 'pending').execute();
@@ -637,7 +637,7 @@ export async function closeCase(input: { context: AppContext; actor: UserActor; 
 export async function recordFollowUp(input: { context: AppContext; actor: UserActor; caseId: string; followUp: z.infer<typeof followUpRequestSchema>; origin: RequestOrigin }) {
   return onCase(input.context, input.actor, 'cases.close', input.caseId, async (trx, caseRow, reach) => {
     if (caseRow.status !== 'follow_up') {
-      throw new AppError('conflict', 'Follow-up contacts are recorded after closure, while the case is in follow-up');
+      throw pathwayRefusal('not_in_follow_up');
     }
     await trx
       .insertInto('case_follow_ups')
@@ -662,7 +662,7 @@ export async function recordFollowUp(input: { context: AppContext; actor: UserAc
 export async function reopenCase(input: { context: AppContext; actor: UserActor; caseId: string; reopen: z.infer<typeof reopenRequestSchema>; origin: RequestOrigin }) {
   return onCase(input.context, input.actor, 'cases.intake', input.caseId, async (trx, caseRow, reach) => {
     if (caseRow.status === 'active') {
-      throw new AppError('conflict', 'The case is open already');
+      throw pathwayRefusal('already_open');
     }
     await trx
       .updateTable('nrm_cases')

@@ -9,7 +9,8 @@ import type {
   serviceUpdateRequestSchema,
   ServiceType,
 } from '../../../shared/case.schemas.js';
-import { AppError } from '../../../shared/errors.js';
+import { caseRefusals } from '../../../shared/case-refusals.js';
+import { AppError, pathwayRefusal } from '../../../shared/errors.js';
 import type { Database } from '../../db/schema.js';
 import type { AppContext } from '../../http/app.js';
 import type { RequestOrigin, UserActor } from '../../platform/actor.js';
@@ -49,10 +50,10 @@ export async function requestReferral(
 ) {
   const { actor, caseRow, referral } = input;
   if (caseRow.status !== 'active') {
-    throw new AppError('conflict', 'Referrals are made while the case is open');
+    throw pathwayRefusal('referral_needs_open_case');
   }
   if (referral.toOrganizationId === actor.organizationId) {
-    throw new AppError('unprocessable', 'Refer to another organization: your own organization already works on the case', {
+    throw pathwayRefusal('own_organization', {
       fields: [{ field: 'body.toOrganizationId', message: 'is your own organization' }],
     });
   }
@@ -61,19 +62,19 @@ export async function requestReferral(
     throw new AppError('validation_failed', 'No such organization', { fields: [{ field: 'body.toOrganizationId', message: 'no such organization' }] });
   }
   if (provider.law_enforcement) {
-    throw new AppError('unprocessable', 'Police are not service providers: record the consent to share with police instead', {
+    throw pathwayRefusal('police_not_provider', {
       fields: [{ field: 'body.toOrganizationId', message: 'is a law-enforcement body' }],
     });
   }
   const offered = await trx.selectFrom('organization_services').select('service_type').where('organization_id', '=', provider.id).execute();
   const missing = referral.serviceTypes.filter((type) => !offered.some((entry) => entry.service_type === type));
   if (missing.length > 0) {
-    throw new AppError('unprocessable', `The organization does not offer: ${missing.join(', ')}`, { fields: [{ field: 'body.serviceTypes', message: `not offered: ${missing.join(', ')}` }] });
+    throw pathwayRefusal('service_not_offered', { detail: `The organization does not offer: ${missing.join(', ')}`, fields: [{ field: 'body.serviceTypes', message: `not offered: ${missing.join(', ')}` }] });
   }
   const consented = await referralConsentGiven(trx, caseRow.id, provider.id);
   if (!consented) {
     if (!referral.overrideConsent) {
-      throw new AppError('conflict', 'The person has not agreed to be referred to this organization: record the consent first');
+      throw pathwayRefusal('no_referral_consent');
     }
     if (!can(actor, 'cases.consent.override')) {
       throw new AppError('forbidden', 'Referring without consent needs the cases.consent.override permission');
@@ -157,7 +158,7 @@ export async function respondToReferral(input: { context: AppContext; actor: Use
       throw new AppError('not_found', 'No such referral to your organization');
     }
     if (referral.status !== 'pending') {
-      throw new AppError('conflict', `This referral was already ${referral.status}`);
+      throw pathwayRefusal('referral_already_answered', { detail: `This referral was already ${referral.status}` });
     }
     if (response.decision === 'accept') {
       const placementFrom = response.placementFrom ?? (referral.placement ? todayIso() : null);
@@ -168,7 +169,7 @@ export async function respondToReferral(input: { context: AppContext; actor: Use
       if (referral.placement) {
         const free = await freePlaces(trx, actor.organizationId);
         if (free !== null && free <= 0) {
-          throw new AppError('conflict', 'No free places: every bed is taken. Decline, or end a placement first');
+          throw pathwayRefusal('no_free_places');
         }
       }
       const accepted = await trx
@@ -316,7 +317,7 @@ export async function recordService(input: { context: AppContext; actor: UserAct
       status: caseRow.status,
     });
     if (refusal) {
-      throw new AppError('conflict', refusal, { fields: [{ field: 'body.providerOrganizationId', message: refusal }] });
+      throw pathwayRefusal(refusal, { fields: [{ field: 'body.providerOrganizationId', message: caseRefusals[refusal].detail }] });
     }
     if (service.plannedFrom && service.plannedTo && service.plannedTo < service.plannedFrom) {
       throw new AppError('validation_failed', 'The service ends before it starts', { fields: [{ field: 'body.plannedTo', message: 'is before plannedFrom' }] });
@@ -356,7 +357,7 @@ export async function recordService(input: { context: AppContext; actor: UserAct
 export async function updateService(input: { context: AppContext; actor: UserActor; caseId: string; serviceId: string; update: z.infer<typeof serviceUpdateRequestSchema>; origin: RequestOrigin }) {
   return onCase(input.context, input.actor, 'cases.services.manage', input.caseId, async (trx, caseRow) => {
     if (caseRow.status === 'closed') {
-      throw new AppError('conflict', 'The case is closed: reopen it first');
+      throw pathwayRefusal('case_closed');
     }
     const existing = (await servicesOf(trx, caseRow.id)).find((service) => service.id === input.serviceId);
     if (!existing) {

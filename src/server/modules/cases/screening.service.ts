@@ -10,7 +10,7 @@ import {
   type screeningRequestSchema,
   type screeningSchema,
 } from '../../../shared/case.schemas.js';
-import { AppError } from '../../../shared/errors.js';
+import { AppError, pathwayRefusal } from '../../../shared/errors.js';
 import type { CaseScreeningsTable, Database, ScreeningObservationsTable, ScreeningQuestionnairesTable } from '../../db/schema.js';
 import type { AppContext } from '../../http/app.js';
 import type { RequestOrigin, UserActor } from '../../platform/actor.js';
@@ -147,7 +147,7 @@ export function screeningOf(
 export async function recordScreening(input: { context: AppContext; actor: UserActor; caseId: string; screening: z.infer<typeof screeningRequestSchema>; origin: RequestOrigin }) {
   return onCase(input.context, input.actor, 'cases.screen', input.caseId, async (trx, caseRow) => {
     if (caseRow.status === 'closed') {
-      throw new AppError('conflict', 'The case is closed: reopen it first');
+      throw pathwayRefusal('case_closed');
     }
     const consent = await trx
       .selectFrom('case_consents')
@@ -158,7 +158,7 @@ export async function recordScreening(input: { context: AppContext; actor: UserA
       .where('withdrawn_at', 'is', null)
       .executeTakeFirst();
     if (!consent) {
-      throw new AppError('conflict', 'Record the person’s consent to processing before screening');
+      throw pathwayRefusal('processing_consent_first');
     }
     const row = await trx.selectFrom('screening_questionnaires').selectAll().where('id', '=', input.screening.questionnaireId).executeTakeFirst();
     if (!row) {
@@ -167,7 +167,7 @@ export async function recordScreening(input: { context: AppContext; actor: UserA
     const questionnaire = questionnaireOf(row);
     const child = isChild(caseRow.age_years, caseRow.age_basis);
     if (child && questionnaire.audience !== 'child') {
-      throw new AppError('unprocessable', 'The person is a child or of uncertain age: use the questionnaire for children', {
+      throw pathwayRefusal('child_questionnaire', {
         fields: [{ field: 'body.questionnaireId', message: 'is for adults' }],
       });
     }
@@ -231,11 +231,11 @@ export async function recordIdentificationDecision(input: {
   return onCase(input.context, input.actor, 'cases.identify', input.caseId, async (trx, caseRow) => {
     const { decision, actor } = input;
     if (caseRow.status === 'closed') {
-      throw new AppError('conflict', 'The case is closed: reopen it first');
+      throw pathwayRefusal('case_closed');
     }
     const organization = await trx.selectFrom('organizations').select('may_identify').where('id', '=', actor.organizationId).executeTakeFirstOrThrow();
     if (!organization.may_identify) {
-      throw new AppError('unprocessable', 'Your organization is not authorized to identify victims under the Criteria');
+      throw pathwayRefusal('not_authorized_to_identify');
     }
     if (decision.reviewsDecisionId) {
       const reviewed = await trx.selectFrom('identification_decisions').select('id').where('id', '=', decision.reviewsDecisionId).where('case_id', '=', caseRow.id).executeTakeFirst();
@@ -243,7 +243,7 @@ export async function recordIdentificationDecision(input: {
         throw new AppError('validation_failed', 'No such decision on this case', { fields: [{ field: 'body.reviewsDecisionId', message: 'not a decision of this case' }] });
       }
     } else if (caseRow.latest_decision === 'identified' || caseRow.latest_decision === 'not_identified') {
-      throw new AppError('conflict', 'The case has a decision already: record a review of it instead', { fields: [{ field: 'body.reviewsDecisionId', message: 'name the decision reviewed' }] });
+      throw pathwayRefusal('decision_exists', { fields: [{ field: 'body.reviewsDecisionId', message: 'name the decision reviewed' }] });
     }
     const row = await trx
       .insertInto('identification_decisions')

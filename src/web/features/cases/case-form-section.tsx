@@ -1,13 +1,10 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TFunction } from 'i18next';
-import { ApiProblem } from '../../api-client.js';
 import { ErrorSummary, type ErrorSummaryItem } from '../../components/error-summary.js';
 import type { FieldErrors } from '../../components/field-errors.js';
-import { describeError } from '../../components/query-result.js';
 import { FieldError } from '../../components/text-field.js';
 import type { Organization } from '../organizations/organizations-api.js';
-import { caseFieldErrors, refusalOf } from './case-problems.js';
+import { caseFieldErrors, describeRefusal } from './case-problems.js';
 import type { CaseDetail } from './cases-api.js';
 
 // The plumbing every form of the case page shares: send one request, show the
@@ -26,17 +23,6 @@ export interface CaseSectionProps {
 
 type Failure = { message: string; requestId: string | null };
 
-/** A refused change: the rule the server applied matters more than the generic code. */
-function describeRefusal(error: unknown, t: TFunction): Failure {
-  const described = describeError(error, t);
-  if (error instanceof ApiProblem && ['conflict', 'unprocessable', 'forbidden'].includes(error.problem.code)) {
-    const { detail } = error.problem;
-    const known = refusalOf(detail);
-    // Under the heading "Not saved", the rule itself: in the reader's language where the page knows it, else the server's words.
-    return { message: known === null ? detail : t(`caseView.refusals.${known}`), requestId: described.requestId };
-  }
-  return described;
-}
 
 export interface FieldPlace<Field extends string> {
   errors: FieldErrors<Field>;
@@ -96,7 +82,7 @@ export function CaseForm<Field extends string>({ heading, label, intro, fields, 
       const byField = caseFieldErrors(error, fields, t);
       const fieldProblems = Object.keys(byField).length > 0;
       setErrors(byField);
-      setFailure(fieldProblems ? null : describeRefusal(error, t));
+      setFailure(fieldProblems ? null : describeRefusal(error, t, (detail) => detail));
       setFocusSummary(true);
     } finally {
       setBusy(false);

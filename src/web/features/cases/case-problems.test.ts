@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { ApiProblem } from '../../api-client.js';
-import { caseFieldErrors, refusalOf } from './case-problems.js';
+import { caseFieldErrors, describeRefusal, refusalOf } from './case-problems.js';
 
 // Stands in for i18next: shows the key, so the test sees which translation was chosen.
 const t = ((key: string) => key) as unknown as TFunction;
@@ -45,16 +45,26 @@ describe('field problems of the case forms', () => {
 });
 
 describe('refusals', () => {
-  it('are told apart by the rule the API applied', () => {
-    expect(refusalOf('The person has not agreed to be referred to this organization: record the consent first')).toBe('noReferralConsent');
-    expect(refusalOf('Services are still planned or in progress: mark them delivered or cancelled first')).toBe('servicesOpen');
-    expect(refusalOf('Your organization is not authorized to identify victims under the Criteria')).toBe('notAuthorized');
-    expect(refusalOf('Record the person’s consent to processing before screening')).toBe('processingConsentFirst');
-    expect(refusalOf('The case is closed: reopen it first')).toBe('closed');
-    expect(refusalOf('No free places: every bed is taken. Decline, or end a placement first')).toBe('noFreePlaces');
+  it('are told apart by the rule the API names, whatever its English wording', () => {
+    const refused = new ApiProblem({
+      type: 'about:blank',
+      title: 'conflict',
+      status: 409,
+      code: 'conflict',
+      detail: 'Wording the page has never seen',
+      instance: '/api/v1/cases',
+      requestId: 'req-1',
+      reason: 'no_referral_consent',
+    });
+    expect(refusalOf(refused.problem)).toBe('no_referral_consent');
+    expect(describeRefusal(refused, t, (detail) => detail)).toEqual({ message: 'caseView.refusals.no_referral_consent', requestId: 'req-1' });
   });
 
-  it('leave a rule the page does not know to the server’s own words', () => {
-    expect(refusalOf('The moon is in the wrong phase')).toBeNull();
+  it('leave a conflict without a named rule to the server’s own words, and other problems to their code', () => {
+    const unnamed = problem('conflict', 'The moon is in the wrong phase');
+    expect(refusalOf(unnamed.problem)).toBeNull();
+    expect(describeRefusal(unnamed, t, (detail) => `refused: ${detail}`).message).toBe('refused: The moon is in the wrong phase');
+    expect(describeRefusal(problem('validation_failed', 'x'), t, (detail) => detail).message).toBe('errors.validation_failed');
+    expect(refusalOf({ reason: 'wrong_credentials' })).toBeNull();
   });
 });

@@ -1,5 +1,7 @@
 import type { TFunction } from 'i18next';
+import { isCaseRefusal, type CaseRefusal } from '../../../shared/case-refusals.js';
 import { ApiProblem } from '../../api-client.js';
+import { describeError } from '../../components/query-result.js';
 import { translateFieldMessage, type FieldErrors } from '../../components/field-errors.js';
 
 // The case API's problems as the case page shows them: field problems beside
@@ -49,53 +51,27 @@ function translateCaseMessage(message: string, t: TFunction): string {
   return translateFieldMessage(message, t);
 }
 
-export type RefusalKey =
-  | 'closed'
-  | 'processingConsentFirst'
-  | 'childQuestionnaire'
-  | 'alreadyAnswered'
-  | 'noFreePlaces'
-  | 'notAuthorized'
-  | 'decisionExists'
-  | 'alreadyWithdrawn'
-  | 'notForeign'
-  | 'notChild'
-  | 'referralWhileOpen'
-  | 'ownOrganization'
-  | 'policeNotProvider'
-  | 'notOffered'
-  | 'noReferralConsent'
-  | 'servicesOpen'
-  | 'inFollowUp'
-  | 'notInFollowUp'
-  | 'alreadyOpen'
-  | 'providerNotAccepted';
+/** The pathway rule that refused a step, as the API names it in the problem's reason; null for a problem that names none. */
+export function refusalOf(problem: { reason?: string | undefined }): CaseRefusal | null {
+  return isCaseRefusal(problem.reason) ? problem.reason : null;
+}
 
-// The rules the case API enforces, by the wording of its refusals, so the reader gets them in their language.
-const refusals: readonly [RegExp, RefusalKey][] = [
-  [/case is (already )?closed/u, 'closed'],
-  [/consent to processing before screening/u, 'processingConsentFirst'],
-  [/questionnaire for children/u, 'childQuestionnaire'],
-  [/referral was already/u, 'alreadyAnswered'],
-  [/No free places/u, 'noFreePlaces'],
-  [/not authorized to identify/u, 'notAuthorized'],
-  [/has a decision already/u, 'decisionExists'],
-  [/consent was already withdrawn/u, 'alreadyWithdrawn'],
-  [/citizen of Kazakhstan/u, 'notForeign'],
-  [/person is an adult/u, 'notChild'],
-  [/Referrals are made while the case is open/u, 'referralWhileOpen'],
-  [/your own organization already works/u, 'ownOrganization'],
-  [/Police are not service providers/u, 'policeNotProvider'],
-  [/does not offer/u, 'notOffered'],
-  [/not agreed to be referred/u, 'noReferralConsent'],
-  [/still planned or in progress/u, 'servicesOpen'],
-  [/in follow-up: record a follow-up contact/u, 'inFollowUp'],
-  [/recorded after closure/u, 'notInFollowUp'],
-  [/open already/u, 'alreadyOpen'],
-  [/not accepted a referral/u, 'providerNotAccepted'],
-];
-
-/** Which of the API's rules refused a change, from the wording of its detail; null for one this page does not know. */
-export function refusalOf(detail: string): RefusalKey | null {
-  return refusals.find(([pattern]) => pattern.test(detail))?.[1] ?? null;
+/**
+ * A refused change: the rule the server applied, in the reader's language,
+ * says more than the generic code. A conflict the page has no rule for is told
+ * in the server's words (`unnamedRule`); anything else as its code.
+ */
+export function describeRefusal(error: unknown, t: TFunction, unnamedRule: (detail: string) => string): { message: string; requestId: string | null } {
+  const described = describeError(error, t);
+  if (!(error instanceof ApiProblem)) {
+    return described;
+  }
+  const rule = refusalOf(error.problem);
+  if (rule !== null) {
+    return { message: t(`caseView.refusals.${rule}`), requestId: described.requestId };
+  }
+  if (error.problem.code === 'conflict' || error.problem.code === 'unprocessable') {
+    return { message: unnamedRule(error.problem.detail), requestId: described.requestId };
+  }
+  return described;
 }

@@ -8,14 +8,14 @@ import { ErrorSummary } from '../../components/error-summary.js';
 import { translateFieldMessage, type FieldErrors } from '../../components/field-errors.js';
 import { pickText } from '../../components/formatting.js';
 import { Pagination } from '../../components/pagination.js';
-import { describeError, QueryResult } from '../../components/query-result.js';
+import { QueryResult } from '../../components/query-result.js';
 import { SelectField } from '../../components/select-field.js';
 import { TableScroller } from '../../components/table-scroller.js';
 import { TextField } from '../../components/text-field.js';
 import { useApiQuery } from '../../components/use-api-query.js';
 import { useUiLanguage } from '../../components/use-ui-language.js';
 import { useRegions } from '../users/use-region-names.js';
-import { refusalOf } from './case-problems.js';
+import { describeRefusal } from './case-problems.js';
 import { commonCitizenships, type MeetingContextValue, type ReferralSourceValue } from './intake-form.js';
 
 // Fields the intake form and the anonymous notification share, and the
@@ -187,7 +187,7 @@ export function useFormProblems<Field extends string>(fieldOf: (path: string) =>
       const byField = problemsByField(error, fieldOf, t);
       const placed = Object.keys(byField).length > 0;
       setErrors(byField);
-      setFailure(placed ? null : describeRefusal(error, t));
+      setFailure(placed ? null : describeRefusal(error, t, (detail) => t('caseView.refused', { detail })));
       setFocusSummary(true);
     },
     clear: () => {
@@ -214,16 +214,6 @@ function problemsByField<Field extends string>(error: unknown, fieldOf: (path: s
   return result;
 }
 
-/** A rule the server applied (a conflict or an unprocessable request) says more than the code does: in the reader's language where the case page knows it. */
-function describeRefusal(error: unknown, t: TFunction): Failure {
-  const described = describeError(error, t);
-  if (error instanceof ApiProblem && ['conflict', 'unprocessable'].includes(error.problem.code)) {
-    const { detail } = error.problem;
-    const rule = refusalOf(detail);
-    return { message: rule === null ? t('caseView.refused', { detail }) : t(`caseView.refusals.${rule}`), requestId: described.requestId };
-  }
-  return described;
-}
 
 export interface ProblemsSummaryProps<Field extends string> {
   problems: FormProblems<Field>;
