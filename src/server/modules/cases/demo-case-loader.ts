@@ -137,7 +137,9 @@ async function playCase(player: Player, plan: DemoCasePlan, loaded: readonly Loa
     } else {
       await playStep(player, plan, caseId, step);
     }
-    const stamp = await sql<{ at: string }>`select max(occurred_at)::text as at from case_events where case_id = ${caseId}::uuid`.execute(context.database.db);
+    const stamp = await withPersonScope(context.database.db, systemActor('seed-demo'), (trx) =>
+      sql<{ at: string }>`select max(occurred_at)::text as at from case_events where case_id = ${caseId}::uuid`.execute(trx),
+    );
     clock.push({ at: required(stamp.rows[0]?.at ?? undefined, 'the step just recorded'), on: step.on });
   }
   return { id: caseId, plan, clock };
@@ -176,13 +178,9 @@ async function personOfCase(context: AppContext, caseId: string): Promise<string
 }
 
 async function pendingReferralId(context: AppContext, caseId: string, organizationId: string): Promise<string> {
-  const row = await context.database.db
-    .selectFrom('case_referrals')
-    .select('id')
-    .where('case_id', '=', caseId)
-    .where('to_organization_id', '=', organizationId)
-    .where('status', '=', 'pending')
-    .executeTakeFirstOrThrow();
+  const row = await withPersonScope(context.database.db, systemActor('seed-demo'), (trx) =>
+    trx.selectFrom('case_referrals').select('id').where('case_id', '=', caseId).where('to_organization_id', '=', organizationId).where('status', '=', 'pending').executeTakeFirstOrThrow(),
+  );
   return row.id;
 }
 
@@ -237,13 +235,15 @@ async function playStep(player: Player, plan: DemoCasePlan, caseId: string, step
       });
       return;
     case 'service_done': {
-      const service = await context.database.db
-        .selectFrom('case_services')
-        .select('id')
-        .where('case_id', '=', caseId)
-        .where('provider_organization_id', '=', player.organization(step.provider))
-        .where('service_type', '=', step.serviceType)
-        .executeTakeFirstOrThrow();
+      const service = await withPersonScope(context.database.db, systemActor('seed-demo'), (trx) =>
+        trx
+          .selectFrom('case_services')
+          .select('id')
+          .where('case_id', '=', caseId)
+          .where('provider_organization_id', '=', player.organization(step.provider))
+          .where('service_type', '=', step.serviceType)
+          .executeTakeFirstOrThrow(),
+      );
       await updateService({ ...common, serviceId: service.id, update: { status: 'delivered', deliveredOn: step.on } });
       return;
     }
