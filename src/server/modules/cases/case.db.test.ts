@@ -80,6 +80,15 @@ describe('the referral pathway', () => {
     expect((await get(police, `/persons/${receipt.personId}/identity?purpose=checking%20the%20record`)).statusCode).toBe(404);
     const receipts = await get(police, '/cases/intakes');
     expect(receipts.json().items.map((item: { code: string }) => item.code)).toContain(receipt.code);
+    // Nor is the officer left named on the case, which would reopen a child's case to them once the person consents.
+    const policeWorkers = await testDatabase.database.db
+      .selectFrom('case_workers')
+      .innerJoin('users', 'users.id', 'case_workers.user_id')
+      .select('case_workers.user_id')
+      .where('case_workers.case_id', '=', receipt.id)
+      .where('users.organization_id', '=', ids.MIA ?? '')
+      .execute();
+    expect(policeWorkers).toEqual([]);
 
     const incoming = await get(korgau, '/referrals/incoming');
     const referral = incoming.json().items.find((item: { caseId: string }) => item.caseId === receipt.id);
@@ -224,6 +233,31 @@ describe('the referral pathway', () => {
     expect((await get(korgau, `/cases/${caseId}`)).statusCode).toBe(200);
   });
 
+  it('ends a referral nobody answered when the case closes, and the provider loses sight of the case', async () => {
+    const intake = await post(korgau, '/cases', {
+      ...adultIntake,
+      referralSource: 'self_referral',
+      meetingContext: 'came_to_office',
+      consents: [
+        { scope: 'processing', given: true, method: 'written' },
+        { scope: 'referral', organizationId: ids['SHELTER-ALA'], given: true, method: 'written' },
+      ],
+    });
+    const caseId: string = intake.json().id;
+    const referral = await post(korgau, `/cases/${caseId}/referrals`, { toOrganizationId: ids['SHELTER-ALA'], serviceTypes: ['social_welfare'], reason: 'Safe housing', placement: true });
+    expect(referral.statusCode, referral.body).toBe(201);
+    expect((await get(shelter, `/cases/${caseId}`)).statusCode).toBe(200);
+
+    const closed = await post(korgau, `/cases/${caseId}/closure`, { outcome: 'left_programme', reason: 'Moved abroad', followUp: false });
+    expect(closed.statusCode, closed.body).toBe(200);
+    expect(closed.json().status).toBe('closed');
+    expect((await get(shelter, `/cases/${caseId}`)).statusCode).toBe(404);
+    const detail = (await get(korgau, `/cases/${caseId}`)).json();
+    expect(detail.referrals.map((entry: { id: string; status: string }) => [entry.id, entry.status])).toEqual([[referral.json().id, 'withdrawn']]);
+    const kinds = (await get(korgau, `/cases/${caseId}/events`)).json().items.map((event: { kind: string }) => event.kind);
+    expect(kinds[0]).toBe('case.closed');
+  });
+
   it('lets police see a case only while the person consents to share it with them', async () => {
     const intake = await post(korgau, '/cases', { ...adultIntake, referralSource: 'self_referral', meetingContext: 'came_to_office', consents: [{ scope: 'processing', given: true, method: 'written' }] });
     const caseId = intake.json().id;
@@ -235,6 +269,15 @@ describe('the referral pathway', () => {
     expect((await get(investigator, `/cases/${caseId}`)).statusCode).toBe(404);
     const listed = await get(investigator, `/cases?code=${intake.json().code}`);
     expect(listed.json().total).toBe(0);
+
+    // The person tells the investigator she withdraws: the investigator records it and loses sight of the case; the NGO sees it on the timeline.
+    const again = await post(korgau, `/cases/${caseId}/consents`, { scope: 'police_sharing', organizationId: ids.MIA, given: true, method: 'oral' });
+    expect((await get(investigator, `/cases/${caseId}`)).statusCode).toBe(200);
+    const withdrawnByPolice = await post(investigator, `/cases/${caseId}/consents/${again.json().id}/withdraw`, {});
+    expect(withdrawnByPolice.statusCode, withdrawnByPolice.body).toBe(200);
+    expect((await get(investigator, `/cases/${caseId}`)).statusCode).toBe(404);
+    const timeline = (await get(korgau, `/cases/${caseId}/events`)).json();
+    expect(timeline.items.filter((event: { kind: string }) => event.kind === 'consent.withdrawn')).toHaveLength(2);
   });
 
   it('shows a child’s case only to named workers and lists it until a guardian is recorded', async () => {

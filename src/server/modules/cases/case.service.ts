@@ -254,8 +254,9 @@ export async function recordIntake(input: { context: AppContext; actor: UserActo
     const lawEnforcement = reach.kind === 'involved' && reach.lawEnforcement;
     if (lawEnforcement) {
       // Without the person's consent to share with police, the police body keeps only the receipt.
-      await trx.deleteFrom('person_involvements').where('person_id', '=', personId).where('organization_id', '=', actor.organizationId).where('basis', '=', 'recorded').execute();
+      // The officer leaves the case's workers first: once the involvement goes, row-level security hides the row.
       await trx.deleteFrom('case_workers').where('case_id', '=', caseId).where('user_id', '=', actor.userId).execute();
+      await trx.deleteFrom('person_involvements').where('person_id', '=', personId).where('organization_id', '=', actor.organizationId).where('basis', '=', 'recorded').execute();
     }
     const visible = await selectCases(trx, reach).where('nrm_cases.id', '=', caseId).select('nrm_cases.id as visible_id').executeTakeFirst();
     return { id: caseId, code: caseRow.code, personId, visibleToYou: visible !== undefined };
@@ -469,9 +470,6 @@ export async function withdrawConsent(input: { context: AppContext; actor: UserA
       .where('id', '=', consent.id)
       .returningAll()
       .executeTakeFirstOrThrow();
-    if (consent.scope === 'police_sharing' && consent.organization_id) {
-      await syncPoliceInvolvement(trx, caseRow.person_id, consent.organization_id, input.actor.userId);
-    }
     await recordStep(trx, {
       caseId: caseRow.id,
       actor: input.actor,
@@ -480,6 +478,10 @@ export async function withdrawConsent(input: { context: AppContext; actor: UserA
       origin: input.origin,
       details: { scope: consent.scope, organizationId: consent.organization_id },
     });
+    // Last: when the police record the withdrawal of their own sharing, they lose sight of the case here.
+    if (consent.scope === 'police_sharing' && consent.organization_id) {
+      await syncPoliceInvolvement(trx, caseRow.person_id, consent.organization_id, input.actor.userId);
+    }
     return consentOf(row);
   });
 }
@@ -601,16 +603,10 @@ export async function closeCase(input: { context: AppContext; actor: UserActor; 
     if (refusal) {
       throw pathwayRefusal(refusal);
     }
-    // Pending referrals end with the case; providers lose sight of it.
+    // Pending referrals end with the case.
     const pending = await trx.selectFrom('case_referrals').select(['id', 'to_organization_id']).where('case_id', '=', caseRow.id).where('status', '=', 'pending').execute();
     for (const referral of pending) {
       await trx.updateTable('case_referrals').set({ status: 'withdrawn', responded_at: sql`now()` }).where('id', '=', referral.id).execute();
-      await trx
-        .deleteFrom('person_involvements')
-        .where('person_id', '=', caseRow.person_id)
-        .where('organization_id', '=', referral.to_organization_id)
-        .where('basis', '=', 'referral')
-        .execute();
     }
     await trx
       .updateTable('nrm_cases')
@@ -630,7 +626,17 @@ export async function closeCase(input: { context: AppContext; actor: UserActor; 
       origin: input.origin,
       details: { outcome: input.closure.outcome, followUp: input.closure.followUp },
     });
-    return summaryAfter(trx, reach, caseRow.id);
+    const summary = await summaryAfter(trx, reach, caseRow.id);
+    // Last, as everything above needs the case in sight: the providers that had not answered lose sight of it.
+    for (const referral of pending) {
+      await trx
+        .deleteFrom('person_involvements')
+        .where('person_id', '=', caseRow.person_id)
+        .where('organization_id', '=', referral.to_organization_id)
+        .where('basis', '=', 'referral')
+        .execute();
+    }
+    return summary;
   });
 }
 

@@ -189,35 +189,34 @@ export async function respondToReferral(input: { context: AppContext; actor: Use
         details: { referralId: referral.id, placementFrom, placementTo },
       });
       return referralOf({ ...accepted, case_code: referral.case_code });
-    } else {
-      // Read back while the case is still in sight: declining may take this organization out of it.
-      const declined = await trx
-        .updateTable('case_referrals')
-        .set({ status: 'declined', responded_by: actor.userId, responded_at: sql`now()`, decline_reason: response.reason })
-        .where('id', '=', referral.id)
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      await recordStep(trx, {
-        caseId: referral.case_id,
-        actor,
-        event: 'referral.declined',
-        audit: 'case.referral_declined',
-        origin: input.origin,
-        details: { referralId: referral.id, reason: response.reason },
-      });
-      const stillReferred = await trx
-        .selectFrom('case_referrals')
-        .innerJoin('nrm_cases', 'nrm_cases.id', 'case_referrals.case_id')
-        .select('case_referrals.id')
-        .where('nrm_cases.person_id', '=', referral.person_id)
-        .where('case_referrals.to_organization_id', '=', actor.organizationId)
-        .where('case_referrals.status', 'in', ['pending', 'accepted'])
-        .executeTakeFirst();
-      if (!stillReferred) {
-        await trx.deleteFrom('person_involvements').where('person_id', '=', referral.person_id).where('organization_id', '=', actor.organizationId).where('basis', '=', 'referral').execute();
-      }
-      return referralOf({ ...declined, case_code: referral.case_code });
     }
+    // Read back while the case is still in sight: declining may take this organization out of it.
+    const declined = await trx
+      .updateTable('case_referrals')
+      .set({ status: 'declined', responded_by: actor.userId, responded_at: sql`now()`, decline_reason: response.reason })
+      .where('id', '=', referral.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordStep(trx, {
+      caseId: referral.case_id,
+      actor,
+      event: 'referral.declined',
+      audit: 'case.referral_declined',
+      origin: input.origin,
+      details: { referralId: referral.id, reason: response.reason },
+    });
+    const stillReferred = await trx
+      .selectFrom('case_referrals')
+      .innerJoin('nrm_cases', 'nrm_cases.id', 'case_referrals.case_id')
+      .select('case_referrals.id')
+      .where('nrm_cases.person_id', '=', referral.person_id)
+      .where('case_referrals.to_organization_id', '=', actor.organizationId)
+      .where('case_referrals.status', 'in', ['pending', 'accepted'])
+      .executeTakeFirst();
+    if (!stillReferred) {
+      await trx.deleteFrom('person_involvements').where('person_id', '=', referral.person_id).where('organization_id', '=', actor.organizationId).where('basis', '=', 'referral').execute();
+    }
+    return referralOf({ ...declined, case_code: referral.case_code });
   });
 }
 
