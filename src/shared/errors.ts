@@ -51,7 +51,7 @@ export interface FieldProblem {
  * them apart (the sign-in page says different things for each; the case page
  * names the pathway rule that refused a step).
  */
-export const signInReasons = [
+const signInReasons = [
   'wrong_credentials',
   'account_disabled',
   'account_locked',

@@ -1,5 +1,6 @@
-import { sql } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../db/schema.js';
 import type { SenimApp } from '../../http/app.js';
 import { closeTestApp, createTestApp } from '../../testing/test-app.js';
 import { type TestDatabase } from '../../testing/test-database.js';
@@ -53,6 +54,21 @@ async function post(user: SignedIn, url: string, payload: object) {
 
 async function get(user: SignedIn, url: string) {
   return app.inject({ method: 'GET', url: `/api/v1${url}`, headers: user.headers() });
+}
+
+/** A woman who came to Korgau herself and agreed to processing and to referral to the Almaty shelter: the case's id. */
+async function caseReferableToShelter(): Promise<string> {
+  const intake = await post(korgau, '/cases', {
+    ...adultIntake,
+    referralSource: 'self_referral',
+    meetingContext: 'came_to_office',
+    consents: [
+      { scope: 'processing', given: true, method: 'written' },
+      { scope: 'referral', organizationId: ids['SHELTER-ALA'], given: true, method: 'written' },
+    ],
+  });
+  expect(intake.statusCode, intake.body).toBe(201);
+  return intake.json().id;
 }
 
 async function questionnaire(user: SignedIn, audience: 'adult' | 'child'): Promise<{ id: string; definition: { indicators: { code: string }[] } }> {
@@ -195,17 +211,7 @@ describe('the referral pathway', () => {
   });
 
   it('takes a shelter off a case when it declines the referral, in the case row that lists and row-level security read', async () => {
-    const intake = await post(korgau, '/cases', {
-      ...adultIntake,
-      referralSource: 'self_referral',
-      meetingContext: 'came_to_office',
-      consents: [
-        { scope: 'processing', given: true, method: 'written' },
-        { scope: 'referral', organizationId: ids['SHELTER-ALA'], given: true, method: 'written' },
-      ],
-    });
-    expect(intake.statusCode, intake.body).toBe(201);
-    const caseId: string = intake.json().id;
+    const caseId = await caseReferableToShelter();
     const reachInDatabase = async () => {
       const row = await testDatabase.database.db.selectFrom('nrm_cases').select(['involved_organization_ids', 'person_id']).where('id', '=', caseId).executeTakeFirstOrThrow();
       const involvements = await testDatabase.database.db.selectFrom('person_involvements').select('organization_id').where('person_id', '=', row.person_id).execute();
@@ -234,16 +240,7 @@ describe('the referral pathway', () => {
   });
 
   it('ends a referral nobody answered when the case closes, and the provider loses sight of the case', async () => {
-    const intake = await post(korgau, '/cases', {
-      ...adultIntake,
-      referralSource: 'self_referral',
-      meetingContext: 'came_to_office',
-      consents: [
-        { scope: 'processing', given: true, method: 'written' },
-        { scope: 'referral', organizationId: ids['SHELTER-ALA'], given: true, method: 'written' },
-      ],
-    });
-    const caseId: string = intake.json().id;
+    const caseId = await caseReferableToShelter();
     const referral = await post(korgau, `/cases/${caseId}/referrals`, { toOrganizationId: ids['SHELTER-ALA'], serviceTypes: ['social_welfare'], reason: 'Safe housing', placement: true });
     expect(referral.statusCode, referral.body).toBe(201);
     expect((await get(shelter, `/cases/${caseId}`)).statusCode).toBe(200);
@@ -395,10 +392,15 @@ describe('the referral pathway', () => {
 
 describe('row-level security on a case’s records', () => {
   // The records of a case, as the database shows them to an organization with no where clause of ours: only the policies limit them.
-  const recordsAs = async (organizationId: string, caseId: string) =>
+  // As the application's role, with only an organization's settings: what the database itself lets through.
+  const asOrganization = async <T>(organizationId: string, queries: (trx: Transaction<Database>) => Promise<T>) =>
     testDatabase.database.db.transaction().execute(async (trx) => {
       await sql`select set_config('senim.scope', 'involved', true), set_config('senim.organization_id', ${organizationId}, true)`.execute(trx);
       await sql`set local role senim_app`.execute(trx);
+      return queries(trx);
+    });
+  const recordsAs = async (organizationId: string, caseId: string) =>
+    asOrganization(organizationId, async (trx) => {
       const counts = await sql<{ events: string; consents: string; referrals: string; workers: string; screenings: string; observations: string }>`
         select (select count(*) from case_events where case_id = ${caseId}) events,
           (select count(*) from case_consents where case_id = ${caseId}) consents,
@@ -411,17 +413,7 @@ describe('row-level security on a case’s records', () => {
     });
 
   it('shows a case’s timeline, consents, screenings, referrals and workers only to organizations that see the case, and takes no record for a case out of sight', async () => {
-    const intake = await post(korgau, '/cases', {
-      ...adultIntake,
-      referralSource: 'self_referral',
-      meetingContext: 'came_to_office',
-      consents: [
-        { scope: 'processing', given: true, method: 'written' },
-        { scope: 'referral', organizationId: ids['SHELTER-ALA'], given: true, method: 'written' },
-      ],
-    });
-    expect(intake.statusCode, intake.body).toBe(201);
-    const caseId: string = intake.json().id;
+    const caseId = await caseReferableToShelter();
     const adultQuestionnaire = await questionnaire(korgau, 'adult');
     const screening = await post(korgau, `/cases/${caseId}/screenings`, { questionnaireId: adultQuestionnaire.id, interviewedOn: '2026-11-03', answers: [{ indicatorCode: 'exploitation.excessive_hours', answer: 'yes' }] });
     expect(screening.statusCode, screening.body).toBe(201);
@@ -434,11 +426,7 @@ describe('row-level security on a case’s records', () => {
     // Police have no consent to share: the database shows them nothing of the case, whatever the query asks.
     expect(await recordsAs(ids.MIA ?? '', caseId)).toEqual({ events: 0, consents: 0, referrals: 0, workers: 0, screenings: 0, observations: 0 });
 
-    const intoUnseenCase = testDatabase.database.db.transaction().execute(async (trx) => {
-      await sql`select set_config('senim.scope', 'involved', true), set_config('senim.organization_id', ${ids.MIA ?? ''}, true)`.execute(trx);
-      await sql`set local role senim_app`.execute(trx);
-      await sql`insert into case_events (case_id, kind, details) values (${caseId}, 'case.note', '{}')`.execute(trx);
-    });
+    const intoUnseenCase = asOrganization(ids.MIA ?? '', (trx) => sql`insert into case_events (case_id, kind, details) values (${caseId}, 'case.note', '{}')`.execute(trx));
     await expect(intoUnseenCase).rejects.toThrow(/row-level security/);
   });
 
@@ -455,16 +443,7 @@ describe('row-level security on a case’s records', () => {
   });
 
   it('counts a provider’s beds taken in cases the asking organization cannot see', async () => {
-    const intake = await post(korgau, '/cases', {
-      ...adultIntake,
-      referralSource: 'self_referral',
-      meetingContext: 'came_to_office',
-      consents: [
-        { scope: 'processing', given: true, method: 'written' },
-        { scope: 'referral', organizationId: ids['SHELTER-ALA'], given: true, method: 'written' },
-      ],
-    });
-    const caseId: string = intake.json().id;
+    const caseId = await caseReferableToShelter();
     const occupiedAs = async (user: SignedIn) =>
       (await get(user, '/referral-providers?regionCode=KZ-ALA')).json().items.find((item: { organizationId: string }) => item.organizationId === ids['SHELTER-ALA'])?.occupied as number;
     const before = await occupiedAs(hotlineWorker);

@@ -24,6 +24,9 @@ import { isoDateOf } from './working-days.js';
 // overdue, reflection periods ending) and the history read as in real use.
 // The audit trail keeps the true time of loading.
 
+/** The loader's own reads and its moving of dates run as the system, in scope 'all': a demo user may have lost sight of a case by then. */
+const demoSeeder = systemActor('seed-demo');
+
 export const DEMO_CASE_COUNT = 520;
 const DEMO_CASE_SEED = 20_260_101;
 
@@ -56,7 +59,7 @@ async function actorsOf(db: Kysely<Database>): Promise<Map<DemoActor, UserActor>
 /** Whether demo cases were loaded already: any case recorded by a demo user. */
 async function demoCasesExist(db: Kysely<Database>): Promise<boolean> {
   const demoEmails = demoUsers.map((user) => user.email);
-  const found = await withPersonScope(db, systemActor('seed-demo'), (trx) =>
+  const found = await withPersonScope(db, demoSeeder, (trx) =>
     trx
       .selectFrom('nrm_cases')
       .innerJoin('users', 'users.id', 'nrm_cases.created_by')
@@ -137,7 +140,7 @@ async function playCase(player: Player, plan: DemoCasePlan, loaded: readonly Loa
     } else {
       await playStep(player, plan, caseId, step);
     }
-    const stamp = await withPersonScope(context.database.db, systemActor('seed-demo'), (trx) =>
+    const stamp = await withPersonScope(context.database.db, demoSeeder, (trx) =>
       sql<{ at: string }>`select max(occurred_at)::text as at from case_events where case_id = ${caseId}::uuid`.execute(trx),
     );
     clock.push({ at: required(stamp.rows[0]?.at ?? undefined, 'the step just recorded'), on: step.on });
@@ -173,12 +176,12 @@ async function playIntake(player: Player, step: Extract<DemoStep, { kind: 'intak
 }
 
 async function personOfCase(context: AppContext, caseId: string): Promise<string> {
-  const row = await withPersonScope(context.database.db, systemActor('seed-demo'), (trx) => trx.selectFrom('nrm_cases').select('person_id').where('id', '=', caseId).executeTakeFirstOrThrow());
+  const row = await withPersonScope(context.database.db, demoSeeder, (trx) => trx.selectFrom('nrm_cases').select('person_id').where('id', '=', caseId).executeTakeFirstOrThrow());
   return row.person_id;
 }
 
 async function pendingReferralId(context: AppContext, caseId: string, organizationId: string): Promise<string> {
-  const row = await withPersonScope(context.database.db, systemActor('seed-demo'), (trx) =>
+  const row = await withPersonScope(context.database.db, demoSeeder, (trx) =>
     trx.selectFrom('case_referrals').select('id').where('case_id', '=', caseId).where('to_organization_id', '=', organizationId).where('status', '=', 'pending').executeTakeFirstOrThrow(),
   );
   return row.id;
@@ -235,7 +238,7 @@ async function playStep(player: Player, plan: DemoCasePlan, caseId: string, step
       });
       return;
     case 'service_done': {
-      const service = await withPersonScope(context.database.db, systemActor('seed-demo'), (trx) =>
+      const service = await withPersonScope(context.database.db, demoSeeder, (trx) =>
         trx
           .selectFrom('case_services')
           .select('id')
@@ -322,7 +325,7 @@ async function moveToPlannedDates(database: SenimDatabase, loaded: readonly Load
   }
   const firstContact = loaded.map((entry) => entry.clock[0]?.on ?? '');
   const reopened = new Set(loaded.filter((entry) => entry.plan.stage === 'reopened').map((entry) => entry.id));
-  await withPersonScope(database.db, systemActor('seed-demo'), async (trx) => {
+  await withPersonScope(database.db, demoSeeder, async (trx) => {
     for (const [table, column] of stampedColumns) {
       await sql`
         update ${sql.table(table)} set ${sql.ref(column)} = m.to_at
