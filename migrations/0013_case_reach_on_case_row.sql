@@ -27,12 +27,17 @@ update nrm_cases set involved_organization_ids = senim_case_involvements(person_
 -- Security definer with scope 'all': an involvement removed in a transaction
 -- of the organization losing it must still reach the case row to take that
 -- organization off, although the organization no longer sees the row.
+-- The scope is set in the body and put back, not in a SET clause: only a
+-- superuser may name a custom setting there, and the owner need not be one.
+-- If an update fails, the aborted transaction discards the setting with it.
 create function senim_refresh_case_reach() returns trigger
   language plpgsql security definer
   set search_path = public
-  set senim.scope = 'all'
 as $$
+declare
+  scope_before text := current_setting('senim.scope', true);
 begin
+  perform set_config('senim.scope', 'all', true);
   if tg_op = 'INSERT' then
     update nrm_cases c set involved_organization_ids = senim_case_involvements(c.person_id)
     where c.person_id in (select added.person_id from added);
@@ -43,6 +48,7 @@ begin
     update nrm_cases c set involved_organization_ids = senim_case_involvements(c.person_id)
     where c.person_id in (select added.person_id from added union select removed.person_id from removed);
   end if;
+  perform set_config('senim.scope', coalesce(scope_before, ''), true);
   return null;
 end
 $$;

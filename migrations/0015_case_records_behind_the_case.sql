@@ -65,18 +65,26 @@ create policy case_follow_ups_in_reach on case_follow_ups using (exists (select 
 -- How many beds a provider has taken counts every placement, including those in
 -- cases the asking organization cannot see: a number per provider, nothing of
 -- any case. The function reads past the wall by design, so its name says so.
+-- It sets the scope in its body and puts it back, as senim_refresh_case_reach
+-- (0013) does: a SET clause naming a custom setting needs a superuser.
 create function senim_occupied_places_unscoped(providers uuid[], on_day date)
   returns table (organization_id uuid, occupied bigint)
-  language sql stable security definer
+  language plpgsql security definer
   set search_path = public
-  set senim.scope = 'all'
 as $$
-  select r.to_organization_id, count(*)
-  from case_referrals r
-  where r.to_organization_id = any (providers)
-    and r.status = 'accepted'
-    and r.placement
-    and r.placement_from <= on_day
-    and (r.placement_to is null or r.placement_to >= on_day)
-  group by r.to_organization_id
+declare
+  scope_before text := current_setting('senim.scope', true);
+begin
+  perform set_config('senim.scope', 'all', true);
+  return query
+    select r.to_organization_id, count(*)
+    from case_referrals r
+    where r.to_organization_id = any (providers)
+      and r.status = 'accepted'
+      and r.placement
+      and r.placement_from <= on_day
+      and (r.placement_to is null or r.placement_to >= on_day)
+    group by r.to_organization_id;
+  perform set_config('senim.scope', coalesce(scope_before, ''), true);
+end
 $$;

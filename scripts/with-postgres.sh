@@ -34,7 +34,14 @@ trap stop EXIT
 "${run_as[@]}" "$pg_bin/pg_ctl" -D "$cluster/data" -l "$cluster/server.log" -w \
   -o "-p $port -k $cluster -c listen_addresses=127.0.0.1 -c max_connections=200" start >/dev/null
 
-export SENIM_TEST_DATABASE_URL="postgres://postgres@127.0.0.1:$port/postgres"
-export BENCH_DATABASE_URL="$SENIM_TEST_DATABASE_URL"
+# The tests connect as an owner that is not a superuser, as on a managed
+# PostgreSQL server: a superuser passes every row-level security policy, so it
+# would hide a query that reads a case's records outside the person scope (on
+# the embedded database, which runs as a superuser, the other half is tested).
+"${run_as[@]}" "$pg_bin/psql" -h "$cluster" -p "$port" -U postgres -d postgres -q -v ON_ERROR_STOP=1 \
+  -c "create role senim_owner login createdb" >/dev/null
+export SENIM_TEST_DATABASE_URL="postgres://senim_owner@127.0.0.1:$port/postgres"
+# The benchmark reads pg_stat_statements and fills its own database: the superuser.
+export BENCH_DATABASE_URL="postgres://postgres@127.0.0.1:$port/postgres"
 echo "with-postgres: PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$port" >&2
 "$@"

@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { migrateToLatest, MIGRATIONS_DIR, MigrationError, readMigrationFiles } from './migrate.js';
+import { migrateToLatest, MIGRATIONS_DIR, MigrationError, readMigrationFiles, releasedChecksums } from './migrate.js';
 import type { SenimDatabase } from './database.js';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database.js';
 
@@ -56,6 +56,17 @@ describe('migrations', () => {
     writeFileSync(join(folder, `0001_${first?.name}.sql`), `${first?.sql}\n-- edited`);
     await expect(migrateToLatest(database, folder)).rejects.toThrow(MigrationError);
     await expect(migrateToLatest(database, folder)).rejects.toThrow(/changed after it was applied/);
+  });
+
+  it('accept a migration rewritten after release where the database applied it as released, and no other text', async () => {
+    const database = await emptyDatabase();
+    await migrateToLatest(database);
+    const recordChecksum = (checksum: string) =>
+      database.withScriptSession((session) => session.exec(`update senim_migrations set checksum = '${checksum}' where version = 13`));
+    await recordChecksum(releasedChecksums[13]?.[0] ?? '');
+    expect(await migrateToLatest(database)).toEqual([]);
+    await recordChecksum('0'.repeat(64));
+    await expect(migrateToLatest(database)).rejects.toThrow(/Migration 13 \(case_reach_on_case_row\) was changed after it was applied/);
   });
 
   it('roll back a failing migration entirely and say which one failed', async () => {

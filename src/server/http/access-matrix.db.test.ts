@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { roles, scopeOf, type Permission, type Role } from '../../shared/permissions.js';
 import type { SenimApp } from './app.js';
 import { closeTestApp, createTestApp } from '../testing/test-app.js';
-import { type TestDatabase } from '../testing/test-database.js';
+import { asSenimItself, type TestDatabase } from '../testing/test-database.js';
 import { createTestUser, signIn, type SignedIn, type TestUser } from '../testing/test-users.js';
 import { createTestCommission, type TestCommission } from '../testing/test-commission.js';
 
@@ -103,7 +103,7 @@ async function createMatrixCases(app: SenimApp, home: SignedIn, away: SignedIn, 
     ],
     referral: { toOrganizationId: homeId, serviceTypes: ['legal'], reason: 'Legal aid in Astana' },
   });
-  const incoming = await database.db.selectFrom('case_referrals').select('id').where('case_id', '=', awayIntake.id).executeTakeFirstOrThrow();
+  const incoming = await asSenimItself(database, (trx) => trx.selectFrom('case_referrals').select('id').where('case_id', '=', awayIntake.id).executeTakeFirstOrThrow());
   return {
     caseId: intake.id,
     adultQuestionnaireId: (questionnaires.items as { id: string }[])[0]?.id ?? '',

@@ -1,8 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { sql, type Transaction } from 'kysely';
 import pg from 'pg';
 import pino from 'pino';
 import { openDatabase, type SenimDatabase } from '../db/database.js';
+import type { Database } from '../db/schema.js';
+import { systemActor } from '../platform/actor.js';
+import { withPersonScope } from '../platform/person-scope.js';
 import { prepareDatabase } from '../runtime.js';
 import { PGLITE_TEMPLATE_ENV } from './global-setup.js';
 import { testVaultKeys } from './test-vault.js';
@@ -84,5 +88,30 @@ async function prepareTestData(database: SenimDatabase, options: TestDatabaseOpt
     adminEmail: TEST_ADMIN_EMAIL,
     adminPassword: TEST_ADMIN_PASSWORD,
     vaultKeys: testVaultKeys(),
+  });
+}
+
+/**
+ * Queries that look at everything the database holds, past every
+ * organization's wall: how a test checks what was stored. On a server the
+ * tests connect as an owner that is not a superuser, whom the forced policies
+ * bind; read without this, a case's records would look empty, and a check that
+ * something is absent would pass for the wrong reason.
+ */
+export function asSenimItself<T>(database: SenimDatabase, queries: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+  return withPersonScope(database.db, systemActor('test'), queries);
+}
+
+/**
+ * Queries with no scope of ours, as the database lets one organization see
+ * them. A superuser passes every policy, so on one (the embedded database) the
+ * transaction switches to the unprivileged senim_app; an ordinary owner is
+ * bound as it is.
+ */
+export function asOrganizationInDatabase<T>(database: SenimDatabase, organizationId: string, queries: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+  return database.db.transaction().execute(async (trx) => {
+    await sql`select set_config('senim.scope', 'involved', true), set_config('senim.organization_id', ${organizationId}, true)`.execute(trx);
+    await sql`select set_config('role', 'senim_app', true) where current_setting('is_superuser') = 'on'`.execute(trx);
+    return queries(trx);
   });
 }

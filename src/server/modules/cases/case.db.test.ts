@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/schema.js';
 import type { SenimApp } from '../../http/app.js';
 import { closeTestApp, createTestApp } from '../../testing/test-app.js';
-import { type TestDatabase } from '../../testing/test-database.js';
+import { asOrganizationInDatabase, asSenimItself, type TestDatabase } from '../../testing/test-database.js';
 import { createTestUser, signIn, type SignedIn, type TestUser } from '../../testing/test-users.js';
 
 let testDatabase: TestDatabase;
@@ -97,13 +97,15 @@ describe('the referral pathway', () => {
     const receipts = await get(police, '/cases/intakes');
     expect(receipts.json().items.map((item: { code: string }) => item.code)).toContain(receipt.code);
     // Nor is the officer left named on the case, which would reopen a child's case to them once the person consents.
-    const policeWorkers = await testDatabase.database.db
-      .selectFrom('case_workers')
-      .innerJoin('users', 'users.id', 'case_workers.user_id')
-      .select('case_workers.user_id')
-      .where('case_workers.case_id', '=', receipt.id)
-      .where('users.organization_id', '=', ids.MIA ?? '')
-      .execute();
+    const policeWorkers = await asSenimItself(testDatabase.database, (trx) =>
+      trx
+        .selectFrom('case_workers')
+        .innerJoin('users', 'users.id', 'case_workers.user_id')
+        .select('case_workers.user_id')
+        .where('case_workers.case_id', '=', receipt.id)
+        .where('users.organization_id', '=', ids.MIA ?? '')
+        .execute(),
+    );
     expect(policeWorkers).toEqual([]);
 
     const incoming = await get(korgau, '/referrals/incoming');
@@ -212,11 +214,12 @@ describe('the referral pathway', () => {
 
   it('takes a shelter off a case when it declines the referral, in the case row that lists and row-level security read', async () => {
     const caseId = await caseReferableToShelter();
-    const reachInDatabase = async () => {
-      const row = await testDatabase.database.db.selectFrom('nrm_cases').select(['involved_organization_ids', 'person_id']).where('id', '=', caseId).executeTakeFirstOrThrow();
-      const involvements = await testDatabase.database.db.selectFrom('person_involvements').select('organization_id').where('person_id', '=', row.person_id).execute();
-      return { onCase: [...row.involved_organization_ids].sort(), involved: [...new Set(involvements.map((entry) => entry.organization_id))].sort() };
-    };
+    const reachInDatabase = () =>
+      asSenimItself(testDatabase.database, async (trx) => {
+        const row = await trx.selectFrom('nrm_cases').select(['involved_organization_ids', 'person_id']).where('id', '=', caseId).executeTakeFirstOrThrow();
+        const involvements = await trx.selectFrom('person_involvements').select('organization_id').where('person_id', '=', row.person_id).execute();
+        return { onCase: [...row.involved_organization_ids].sort(), involved: [...new Set(involvements.map((entry) => entry.organization_id))].sort() };
+      });
     expect((await reachInDatabase()).onCase).toEqual([ids['NGO-KORGAU-ASTANA']]);
     expect((await get(shelter, `/cases/${caseId}`)).statusCode).toBe(404);
 
@@ -329,7 +332,7 @@ describe('the referral pathway', () => {
     const dueNow = await get(korgau, '/cases?list=decisions_overdue&limit=200');
     expect(dueNow.json().items.map((item: { id: string }) => item.id)).not.toContain(caseId);
     // Pretend the referral came three weeks ago.
-    await testDatabase.database.db.updateTable('nrm_cases').set({ decision_due_on: '2026-11-06' }).where('id', '=', caseId).execute();
+    await asSenimItself(testDatabase.database, (trx) => trx.updateTable('nrm_cases').set({ decision_due_on: '2026-11-06' }).where('id', '=', caseId).execute());
     const overdue = await get(korgau, '/cases?list=decisions_overdue&limit=200');
     expect(overdue.json().items.map((item: { id: string }) => item.id)).toContain(caseId);
     // Every page tells the same total, a page past the end too.
@@ -392,13 +395,8 @@ describe('the referral pathway', () => {
 
 describe('row-level security on a case’s records', () => {
   // The records of a case, as the database shows them to an organization with no where clause of ours: only the policies limit them.
-  // As the application's role, with only an organization's settings: what the database itself lets through.
-  const asOrganization = async <T>(organizationId: string, queries: (trx: Transaction<Database>) => Promise<T>) =>
-    testDatabase.database.db.transaction().execute(async (trx) => {
-      await sql`select set_config('senim.scope', 'involved', true), set_config('senim.organization_id', ${organizationId}, true)`.execute(trx);
-      await sql`set local role senim_app`.execute(trx);
-      return queries(trx);
-    });
+  const asOrganization = <T>(organizationId: string, queries: (trx: Transaction<Database>) => Promise<T>) =>
+    asOrganizationInDatabase(testDatabase.database, organizationId, queries);
   const recordsAs = async (organizationId: string, caseId: string) =>
     asOrganization(organizationId, async (trx) => {
       const counts = await sql<{ events: string; consents: string; referrals: string; workers: string; screenings: string; observations: string }>`
@@ -455,5 +453,21 @@ describe('row-level security on a case’s records', () => {
     expect((await get(hotlineWorker, `/cases/${caseId}`)).statusCode).toBe(404);
     expect(await occupiedAs(hotlineWorker)).toBe(before + 1);
     expect(await occupiedAs(korgau)).toBe(before + 1);
+  });
+
+  it('gives the functions that read past the wall the scope all only while they run', async () => {
+    // Were the scope left at 'all', the rest of the organization's transaction would see every case.
+    const caseId = await caseReferableToShelter();
+    const seen = await asOrganization(ids['SHELTER-ALA'] ?? '', async (trx) => {
+      const scope = async () => (await sql<{ scope: string }>`select current_setting('senim.scope') as scope`.execute(trx)).rows[0]?.scope;
+      const casesInSight = async () => Number((await sql<{ count: string }>`select count(*) from nrm_cases where id = ${caseId}`.execute(trx)).rows[0]?.count);
+      const before = { scope: await scope(), cases: await casesInSight() };
+      // A statement trigger fires even when no row changes.
+      await sql`update person_involvements set organization_id = organization_id where false`.execute(trx);
+      const afterTrigger = { scope: await scope(), cases: await casesInSight() };
+      await sql`select * from senim_occupied_places_unscoped(array[${ids['SHELTER-ALA']}]::uuid[], current_date)`.execute(trx);
+      return { before, afterTrigger, afterCount: { scope: await scope(), cases: await casesInSight() } };
+    });
+    expect(seen).toEqual({ before: { scope: 'involved', cases: 0 }, afterTrigger: { scope: 'involved', cases: 0 }, afterCount: { scope: 'involved', cases: 0 } });
   });
 });

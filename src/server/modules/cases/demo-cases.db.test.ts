@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SenimApp } from '../../http/app.js';
 import { closeTestApp, createTestApp } from '../../testing/test-app.js';
-import { type TestDatabase } from '../../testing/test-database.js';
+import { asSenimItself, type TestDatabase } from '../../testing/test-database.js';
 import { signIn, type SignedIn } from '../../testing/test-users.js';
 import { testVaultKeys } from '../../testing/test-vault.js';
 import { DEMO_PASSWORD } from '../directory/demo-users.js';
@@ -40,7 +40,7 @@ async function cases(name: string, query = 'list=in_reach'): Promise<{ items: { 
 describe('demo cases', () => {
   it('are loaded once: loading again finds them and adds nothing', async () => {
     expect(await loadDemoCases(testDatabase.database, testVaultKeys())).toBe(0);
-    const all = await testDatabase.database.db.selectFrom('case_events').select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
+    const all = await asSenimItself(testDatabase.database, (trx) => trx.selectFrom('case_events').select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow());
     expect(Number(all.count)).toBeGreaterThan(DEMO_CASES * 4);
   });
 

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SenimApp } from '../../http/app.js';
 import { closeTestApp, createTestApp } from '../../testing/test-app.js';
-import { type TestDatabase } from '../../testing/test-database.js';
+import { asOrganizationInDatabase, asSenimItself, type TestDatabase } from '../../testing/test-database.js';
 import { createTestUser, signIn, type SignedIn } from '../../testing/test-users.js';
 
 let testDatabase: TestDatabase;
@@ -128,8 +128,9 @@ describe('the identity vault', () => {
 
   it('stores no name, document or phone in clear text, only sealed identities and keyed digests', async () => {
     await record(korgauWorker, { names: [{ given: 'Gulnazira', family: 'Utepbergenova' }], documents: [{ type: 'passport', number: 'N98765432' }] });
-    const dump = await sql<{ content: string }>`
-      select coalesce(string_agg(sealed_identity, ' '), '') as content from person_identity_versions`.execute(testDatabase.database.db);
+    const dump = await asSenimItself(testDatabase.database, (trx) =>
+      sql<{ content: string }>`select coalesce(string_agg(sealed_identity, ' '), '') as content from person_identity_versions`.execute(trx),
+    );
     const content = dump.rows[0]?.content ?? '';
     expect(content.length).toBeGreaterThan(100);
     for (const secret of ['Gulnazira', 'Utepbergenova', 'N98765432', 'Айгүл', '5551234']) {
@@ -144,9 +145,7 @@ describe('row-level security, the wall behind the policy layer', () => {
     const sanaSezimId = (await testDatabase.database.db.selectFrom('organizations').select('id').where('code', '=', 'NGO-SANA-SEZIM').executeTakeFirstOrThrow()).id;
     const korgauId = (await testDatabase.database.db.selectFrom('organizations').select('id').where('code', '=', 'NGO-KORGAU-ASTANA').executeTakeFirstOrThrow()).id;
     const countAs = async (organizationId: string) =>
-      testDatabase.database.db.transaction().execute(async (trx) => {
-        await sql`select set_config('senim.organization_id', ${organizationId}, true)`.execute(trx);
-        await sql`set local role senim_app`.execute(trx);
+      asOrganizationInDatabase(testDatabase.database, organizationId, async (trx) => {
         // No where clause on purpose: only the database's policy limits this.
         const persons = await sql<{ id: string }>`select id from persons`.execute(trx);
         const versions = await sql<{ person_id: string }>`select person_id from person_identity_versions`.execute(trx);
