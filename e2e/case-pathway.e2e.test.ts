@@ -201,6 +201,8 @@ describe('the case page', () => {
     const badges = await page.getByRole('list', { name: 'Отметки дела' }).innerText();
     expect(badges).toContain('Ребёнок');
     expect(badges).toContain('Иностранец или лицо без гражданства');
+    // The country by its name, not its ISO code.
+    expect(await page.locator('main').innerText()).toContain('гражданство: Узбекистан');
 
     const detail = await app.inject({ method: 'GET', url: `/api/v1/cases/${caseId}`, headers: recorder.headers() });
     const migration = detail.json<{ migration: { reflectionEndsOn: string; reflectionDaysLeft: number } }>().migration;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { caseRefusalNames } from '../../shared/case-refusals.js';
 import { errorStatus } from '../../shared/errors.js';
-import en from './en.json' with { type: 'json' };
-import kk from './kk.json' with { type: 'json' };
-import ru from './ru.json' with { type: 'json' };
+import en from '../../shared/i18n/en.json' with { type: 'json' };
+import kk from '../../shared/i18n/kk.json' with { type: 'json' };
+import ru from '../../shared/i18n/ru.json' with { type: 'json' };
 
 type Catalog = Record<string, unknown>;
 

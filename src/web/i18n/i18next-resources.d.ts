@@ -1,4 +1,4 @@
-import type en from './en.json' with { type: 'json' };
+import type en from '../../shared/i18n/en.json' with { type: 'json' };
 
 // Typed keys: tsc rejects t('a.missing.key') and t(`errors.${code}`) for a code en.json lacks.
 declare module 'i18next' {

@@ -1,8 +1,8 @@
 import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './en.json' with { type: 'json' };
-import kk from './kk.json' with { type: 'json' };
-import ru from './ru.json' with { type: 'json' };
+import en from '../../shared/i18n/en.json' with { type: 'json' };
+import kk from '../../shared/i18n/kk.json' with { type: 'json' };
+import ru from '../../shared/i18n/ru.json' with { type: 'json' };
 import { defaultLanguage, detectLanguage, isUiLanguage, languageStorageKey, uiLanguages, type UiLanguage } from './ui-languages.js';
 
 export const resources = {

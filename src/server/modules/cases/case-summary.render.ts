@@ -1,142 +1,99 @@
+import type { TFunction } from 'i18next';
+import { citizenshipName } from '../../../shared/i18n/citizenship-name.js';
 import type { PersonIdentity } from '../../../shared/person.schemas.js';
+import { printedWordsIn } from '../../platform/printed-words.js';
 import { createPdf } from '../action-plan/report-document.render.js';
 import type { CaseSummaryForPrint } from './case-summary.service.js';
 
-// The printable case summary. Kazakh readers get the Russian wording until the
-// Kazakh one is reviewed, as with the plan's documents.
+// The printable case summary, in the reader's language with the interface's
+// words: labels and every recorded value (status, step, forms of exploitation,
+// services...) read as they do on the case page.
 
-const words = {
-  ru: {
-    title: 'Сводка по делу',
-    printed: 'Напечатано',
-    confidential: 'Конфиденциально. Не передавать третьим лицам.',
-    noIdentity: 'Идентифицирующие данные не включены.',
-    identity: 'Личность',
-    names: 'Имена',
-    birthDate: 'Дата рождения',
-    documents: 'Документы',
-    case: 'Дело',
-    status: 'Статус',
-    step: 'Этап',
-    region: 'Регион',
-    firstContact: 'Первый контакт',
-    source: 'Источник направления',
-    age: 'Возраст',
-    child: 'Ребёнок (или возраст не установлен)',
-    citizenship: 'Гражданство',
-    decisions: 'Решения об идентификации',
-    decisionDue: 'Срок решения',
-    referrals: 'Направления',
-    services: 'План помощи',
-    closure: 'Закрытие',
-    consents: 'Согласия',
-    none: 'нет',
-    yes: 'да',
-    no: 'нет',
-    withdrawn: 'отозвано',
-  },
-  en: {
-    title: 'Case summary',
-    printed: 'Printed',
-    confidential: 'Confidential. Do not pass on to third parties.',
-    noIdentity: 'Identifying data not included.',
-    identity: 'Identity',
-    names: 'Names',
-    birthDate: 'Birth date',
-    documents: 'Documents',
-    case: 'Case',
-    status: 'Status',
-    step: 'Step',
-    region: 'Region',
-    firstContact: 'First contact',
-    source: 'Referral source',
-    age: 'Age',
-    child: 'Child (or age uncertain)',
-    citizenship: 'Citizenship',
-    decisions: 'Identification decisions',
-    decisionDue: 'Decision due',
-    referrals: 'Referrals',
-    services: 'Assistance plan',
-    closure: 'Closure',
-    consents: 'Consents',
-    none: 'none',
-    yes: 'yes',
-    no: 'no',
-    withdrawn: 'withdrawn',
-  },
-} as const;
-
-const humanize = (code: string) => code.replaceAll('_', ' ');
-
-function identityLines(identity: PersonIdentity, w: (typeof words)['ru' | 'en']): string[] {
-  const names = identity.names.map((name) => [name.family, name.given, name.patronymic].filter(Boolean).join(' ') + ` (${name.kind}, ${name.basis})`);
+function identityLines(identity: PersonIdentity, t: TFunction): string[] {
+  const none = t('caseSummary.none');
+  const names = identity.names.map((name) => [name.family, name.given, name.patronymic].filter(Boolean).join(' '));
   return [
-    `${w.names}: ${names.length > 0 ? names.join('; ') : w.none}`,
-    `${w.birthDate}: ${identity.birthDate ? `${identity.birthDate.value} (${identity.birthDate.basis})` : w.none}`,
-    `${w.documents}: ${identity.documents.length > 0 ? identity.documents.map((document) => `${document.type} ${document.number} (${document.heldBy})`).join('; ') : w.none}`,
+    `${t('caseSummary.names')}: ${names.length > 0 ? names.join('; ') : none}`,
+    `${t('caseSummary.birthDate')}: ${identity.birthDate ? identity.birthDate.value : none}`,
+    `${t('caseSummary.citizenship')}: ${identity.citizenships.length > 0 ? identity.citizenships.map((code) => citizenshipName(code, t)).join(', ') : none}`,
+    `${t('caseSummary.documents')}: ${identity.documents.length > 0 ? identity.documents.map((document) => `${t(`caseView.identityDocuments.${document.type}`)} ${document.number}`).join('; ') : none}`,
   ];
 }
 
-export async function renderCaseSummaryPdf(print: CaseSummaryForPrint): Promise<Buffer> {
-  const w = words[print.language === 'en' ? 'en' : 'ru'];
+/** What the summary says, as pdfmake content: a plain function of what is printed, so its wording is tested without a PDF. */
+export function caseSummaryDocument(print: CaseSummaryForPrint): { title: string; content: object[] } {
+  const t = printedWordsIn(print.language);
   const { detail } = print;
   const { summary } = detail;
   const organization = (id: string) => print.organizationNames.get(id) ?? id;
-  const table = (rows: string[][]) => (rows.length === 0 ? { text: w.none, italics: true } : { table: { headerRows: 0, widths: rows[0]?.map(() => '*') ?? [], body: rows }, layout: 'lightHorizontalLines' });
+  const none = t('caseSummary.none');
+  const table = (rows: string[][]) => (rows.length === 0 ? { text: none, italics: true } : { table: { headerRows: 0, widths: rows[0]?.map(() => '*') ?? [], body: rows }, layout: 'lightHorizontalLines' });
+  const title = `${t('caseSummary.title')} ${summary.code}`;
   const content: object[] = [
-    { text: `${w.title} ${summary.code}`, style: 'title' },
-    { text: `${w.printed}: ${print.printedAt.slice(0, 16).replace('T', ' ')} UTC. ${w.confidential}`, italics: true, margin: [0, 0, 0, 8] },
-    { text: w.identity, style: 'subtitle' },
-    ...(print.identity ? identityLines(print.identity, w).map((line) => ({ text: line })) : [{ text: w.noIdentity, italics: true }]),
-    { text: w.case, style: 'subtitle', margin: [0, 10, 0, 6] },
+    { text: title, style: 'title' },
+    { text: `${t('caseSummary.printed', { time: print.printedAt.slice(0, 16).replace('T', ' ') })} ${t('caseSummary.confidential')}`, italics: true, margin: [0, 0, 0, 8] },
+    { text: t('caseSummary.identity'), style: 'subtitle' },
+    ...(print.identity ? identityLines(print.identity, t).map((line) => ({ text: line })) : [{ text: t('caseSummary.noIdentity'), italics: true }]),
+    { text: t('caseSummary.case'), style: 'subtitle', margin: [0, 10, 0, 6] },
     table([
-      [w.status, humanize(summary.status), w.step, humanize(summary.step)],
-      [w.region, summary.regionCode, w.firstContact, summary.firstContactDate],
-      [w.source, humanize(summary.referralSource), w.citizenship, summary.citizenship],
-      [w.age, summary.ageYears === null ? w.none : `${summary.ageYears} (${summary.ageBasis})`, w.child, summary.child ? w.yes : w.no],
-      [w.decisionDue, detail.decisionDueOn, '', ''],
+      [t('caseSummary.status'), t(`caseView.status.${summary.status}`), t('caseSummary.step'), t(`caseView.step.${summary.step}`)],
+      [t('caseSummary.region'), print.regionName ?? summary.regionCode, t('caseSummary.firstContact'), summary.firstContactDate],
+      [t('caseSummary.source'), t(`caseView.referralSources.${summary.referralSource}`), t('caseSummary.citizenship'), citizenshipName(summary.citizenship, t)],
+      [
+        t('caseSummary.age'),
+        summary.ageYears === null ? none : `${summary.ageYears} (${t(`caseView.ageBasis.${summary.ageBasis}`)})`,
+        t('caseSummary.child'),
+        summary.child ? t('caseSummary.yes') : t('caseSummary.no'),
+      ],
+      [t('caseSummary.decisionDue'), detail.decisionDueOn, '', ''],
     ]),
-    { text: w.consents, style: 'subtitle', margin: [0, 10, 0, 6] },
+    { text: t('caseSummary.consents'), style: 'subtitle', margin: [0, 10, 0, 6] },
     table(
       detail.consents.map((consent) => [
-        humanize(consent.scope),
-        consent.organizationId ? organization(consent.organizationId) : '',
-        consent.given ? w.yes : w.no,
-        consent.withdrawnAt ? `${w.withdrawn} ${consent.withdrawnAt.slice(0, 10)}` : consent.recordedAt.slice(0, 10),
+        t(`caseView.consentScopes.${consent.scope}`),
+        consent.organizationId ? organization(consent.organizationId) : t('caseSummary.anyOrganization'),
+        consent.given ? t('caseSummary.yes') : t('caseSummary.no'),
+        consent.withdrawnAt ? t('caseSummary.withdrawn', { date: consent.withdrawnAt.slice(0, 10) }) : consent.recordedAt.slice(0, 10),
       ]),
     ),
-    { text: w.decisions, style: 'subtitle', margin: [0, 10, 0, 6] },
+    { text: t('caseSummary.decisions'), style: 'subtitle', margin: [0, 10, 0, 6] },
     table(
       detail.decisions.map((decision) => [
         decision.decidedAt.slice(0, 10),
         organization(decision.organizationId),
-        humanize(decision.outcome),
-        decision.exploitationForms.map(humanize).join(', '),
+        t(`caseView.outcome.${decision.outcome}`),
+        decision.exploitationForms.map((form) => t(`caseView.exploitationForms.${form}`)).join(', '),
         decision.reasons,
       ]),
     ),
-    { text: w.referrals, style: 'subtitle', margin: [0, 10, 0, 6] },
+    { text: t('caseSummary.referrals'), style: 'subtitle', margin: [0, 10, 0, 6] },
     table(
       detail.referrals.map((referral) => [
         referral.requestedAt.slice(0, 10),
         organization(referral.toOrganizationId),
-        referral.serviceTypes.map(humanize).join(', '),
-        humanize(referral.status),
+        referral.serviceTypes.map((type) => t(`caseView.serviceTypes.${type}`)).join(', '),
+        t(`caseView.referralStatus.${referral.status}`),
         referral.declineReason ?? '',
       ]),
     ),
-    { text: w.services, style: 'subtitle', margin: [0, 10, 0, 6] },
+    { text: t('caseSummary.services'), style: 'subtitle', margin: [0, 10, 0, 6] },
     table(
       detail.services.map((service) => [
-        humanize(service.serviceType),
+        t(`caseView.serviceTypes.${service.serviceType}`),
         organization(service.providerOrganizationId),
-        humanize(service.status),
+        t(`caseView.serviceStatus.${service.status}`),
         [service.plannedFrom, service.plannedTo].filter(Boolean).join(' – '),
         service.deliveredOn ?? '',
       ]),
     ),
-    { text: w.closure, style: 'subtitle', margin: [0, 10, 0, 6] },
-    detail.closure ? { text: `${detail.closure.closedAt.slice(0, 10)}: ${humanize(detail.closure.outcome)}${detail.closure.reason ? ` (${detail.closure.reason})` : ''}` } : { text: w.none, italics: true },
+    { text: t('caseSummary.closure'), style: 'subtitle', margin: [0, 10, 0, 6] },
+    detail.closure
+      ? { text: `${detail.closure.closedAt.slice(0, 10)}: ${t(`caseView.closureOutcomes.${detail.closure.outcome}`)}${detail.closure.reason ? ` (${detail.closure.reason})` : ''}` }
+      : { text: none, italics: true },
   ];
-  return createPdf({ title: `${w.title} ${summary.code}`, content });
+  return { title, content };
+}
+
+export async function renderCaseSummaryPdf(print: CaseSummaryForPrint): Promise<Buffer> {
+  return createPdf(caseSummaryDocument(print));
 }

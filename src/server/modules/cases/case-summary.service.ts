@@ -13,6 +13,8 @@ export interface CaseSummaryForPrint {
   detail: CaseDetail;
   identity: PersonIdentity | null;
   organizationNames: Map<string, string>;
+  /** The case's region by its current name in the reader's language; null if the code is not in the reference data. */
+  regionName: string | null;
   language: 'ru' | 'en' | 'kk';
   printedAt: string;
 }
@@ -53,6 +55,13 @@ export async function caseSummaryForPrint(input: {
   ];
   const column = query.language === 'en' ? 'name_en' : query.language === 'kk' ? 'name_kk' : 'name_ru';
   const organizations = await context.database.db.selectFrom('organizations').select(['id', column]).where('id', 'in', organizationIds).execute();
+  const region = await context.database.db
+    .selectFrom('region_names')
+    .innerJoin('regions', 'regions.id', 'region_names.region_id')
+    .select(['region_names.name_ru', 'region_names.name_kk', 'region_names.name_en'])
+    .where('regions.code', '=', detail.summary.regionCode)
+    .orderBy('region_names.valid_from', 'desc')
+    .executeTakeFirst();
   await context.database.db.transaction().execute(async (trx) =>
     recordAudit(trx, {
       actor,
@@ -66,6 +75,7 @@ export async function caseSummaryForPrint(input: {
     detail,
     identity,
     organizationNames: new Map(organizations.map((organization) => [organization.id, String(organization[column as keyof typeof organization])])),
+    regionName: region ? (query.language === 'en' ? region.name_en : query.language === 'kk' ? region.name_kk : region.name_ru) : null,
     language: query.language,
     printedAt: new Date().toISOString(),
   };

@@ -34,6 +34,15 @@ describe('demo case plans', () => {
     expect(plans.some((plan) => intakeOf(plan).earlierCase !== null)).toBe(true);
   });
 
+  it('tell a man’s circumstances of a man, a sexually exploited man and a returning one included', () => {
+    const men = plans.filter((plan) => intakeOf(plan).sex === 'male');
+    expect(men.some((plan) => plan.exploitation === 'sexual')).toBe(true);
+    // Russian marks a woman in the past tense and the short participle; these are the demo stories' words that do.
+    const toldOfWoman = /(Завербована|Приглашена|принуждена|Познакомилась|вывезена|удерживалась|Выдана|принуждалась)/u;
+    expect(men.map((plan) => intakeOf(plan).circumstances).filter((text) => toldOfWoman.test(text))).toEqual([]);
+    expect(plans.some((plan) => intakeOf(plan).sex === 'female' && toldOfWoman.test(intakeOf(plan).circumstances))).toBe(true);
+  });
+
   it('close 91% of ended cases as re-socialized and 9% as expelled for negative reasons', () => {
     expect(closedOutcomes.length).toBeGreaterThan(200);
     expect(closedOutcomes.filter((outcome) => outcome === 'reintegrated').length / closedOutcomes.length).toBeCloseTo(0.91, 2);

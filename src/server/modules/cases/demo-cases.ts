@@ -233,6 +233,22 @@ const circumstancesOf: Record<ExploitationKind, readonly string[]> = {
   ],
 };
 
+// The stories above that are told of a woman, retold of a man: about one in
+// twelve sexually exploited persons is a man, and a re-applicant keeps the sex
+// first recorded whatever the new exploitation.
+const circumstancesOfMen: Record<ExploitationKind, readonly string[]> = {
+  labour: circumstancesOf.labour,
+  sexual: [
+    'Приглашён знакомым на работу в сауну; по приезде принуждён к оказанию сексуальных услуг, документы изъяты.',
+    'Познакомился через интернет с человеком, обещавшим работу за рубежом; вывезен в другой город и принуждён к оказанию сексуальных услуг.',
+  ],
+  other: [
+    'Вовлечён в попрошайничество родственником; выручку забирали, за недостаточную сумму наказывали.',
+    'Принуждён к перевозке запрещённых веществ под угрозой расправы с семьёй.',
+    'Принуждён к совершению краж группой, которая удерживала его паспорт.',
+  ],
+};
+
 function regionsInMix(random: Random, n: number, regionCodes: readonly string[]): string[] {
   // Every region at least once, the rest by weight.
   const weighted = regionCodes.flatMap((code) => Array.from({ length: regionWeight[code] ?? 1 }, () => code));
@@ -493,7 +509,7 @@ function planOne(random: Random, input: PlanInput): DemoCasePlan {
       ageYears: finalAgeYears,
       ageBasis: finalAgeBasis,
       citizenship,
-      circumstances: pick(random, circumstancesOf[exploitation]),
+      circumstances: pick(random, (sex === 'male' ? circumstancesOfMen : circumstancesOf)[exploitation]),
       identity:
         returning || (stage === 'intake' && chance(random, 0.4))
           ? null

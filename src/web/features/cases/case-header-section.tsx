@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { citizenshipName } from '../../../shared/i18n/citizenship-name.js';
 import { formatDate, formatList } from '../../components/formatting.js';
 import { useUiLanguage } from '../../components/use-ui-language.js';
 import { useRegionNames } from '../users/use-region-names.js';
@@ -65,7 +66,7 @@ export function CaseHeaderSection({ detail, organizationName }: CaseSectionProps
           <dd>
             {t(`caseView.sex.${summary.sex}`)},{' '}
             {summary.ageYears === null ? t('caseView.ageUnknown') : t('caseView.age', { years: summary.ageYears, basis: t(`caseView.ageBasis.${summary.ageBasis}`) })},{' '}
-            {t('caseView.citizenship', { citizenship: summary.citizenship === 'stateless' ? t('caseView.stateless') : summary.citizenship === 'unknown' ? t('caseView.citizenshipUnknown') : summary.citizenship })}
+            {t('caseView.citizenship', { citizenship: citizenshipName(summary.citizenship, t) })}
           </dd>
         </div>
         {summary.episode > 1 && (

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { citizenshipName } from '../../../shared/i18n/citizenship-name.js';
 import { formatDateTimeInKazakhstan } from '../../components/formatting.js';
 import { TextField } from '../../components/text-field.js';
 import { useUiLanguage } from '../../components/use-ui-language.js';
@@ -102,7 +103,7 @@ function IdentityView({ record }: { record: PersonIdentityRecord }) {
         </div>
         <div>
           <dt>{t('caseView.identity.citizenships')}</dt>
-          <dd>{identity.citizenships.length === 0 ? none : identity.citizenships.join(', ')}</dd>
+          <dd>{identity.citizenships.length === 0 ? none : identity.citizenships.map((code) => citizenshipName(code, t)).join(', ')}</dd>
         </div>
         <div>
           <dt>{t('caseView.identity.documents')}</dt>

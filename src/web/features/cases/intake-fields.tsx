@@ -16,7 +16,8 @@ import { useApiQuery } from '../../components/use-api-query.js';
 import { useUiLanguage } from '../../components/use-ui-language.js';
 import { useRegions } from '../users/use-region-names.js';
 import { describeRefusal } from './case-problems.js';
-import { commonCitizenships, type MeetingContextValue, type ReferralSourceValue } from './intake-form.js';
+import { commonCitizenships } from '../../../shared/i18n/citizenship-name.js';
+import { type MeetingContextValue, type ReferralSourceValue } from './intake-form.js';
 
 // Fields the intake form and the anonymous notification share, and the
 // plumbing of their error summary.

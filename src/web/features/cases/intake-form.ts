@@ -17,12 +17,6 @@ export const nameKinds: readonly NameKind[] = ['primary', 'spelling', 'alias'];
 export const documentTypes: readonly DocumentType[] = ['passport', 'id_card', 'birth_certificate', 'residence_permit', 'migration_card', 'other'];
 export const documentHolders: readonly DocumentHolder[] = ['person', 'withheld', 'authorities', 'lost', 'unknown'];
 
-/**
- * Citizenships offered first: Kazakhstan and the countries most victims
- * identified in Kazakhstan come from (seed reports), then any other ISO code.
- */
-export const commonCitizenships = ['KAZ', 'UZB', 'KGZ', 'TJK', 'TKM', 'RUS', 'AFG', 'CHN', 'MNG', 'UKR', 'AZE', 'TUR'] as const;
-
 export interface NameDraft {
   family: string;
   given: string;
