@@ -143,12 +143,12 @@ describe('a police intake handed over to an NGO', () => {
     expect(searched).toEqual([{ purpose: 'проверка повторного обращения', fields: ['name'] }]);
 
     // Her reflection period, as a foreign citizen, runs 30 days from today: outside the default week, inside a month.
-    await ngo.getByRole('navigation', { name: 'Списки дел' }).getByRole('link', { name: 'Период восстановления истекает' }).click();
-    await ngo.getByText('Нет периодов восстановления, которые скоро истекают.').waitFor();
+    await ngo.getByRole('navigation', { name: 'Списки дел' }).getByRole('link', { name: 'Период размышления истекает' }).click();
+    await ngo.getByText('Нет периодов размышления, которые скоро истекают.').waitFor();
     await ngo.getByLabel('Истекает в течение (дней)').fill('30');
     await ngo.getByRole('button', { name: 'Показать' }).click();
     await ngo.waitForURL((address) => address.searchParams.get('list') === 'reflection_ending' && address.searchParams.get('days') === '30');
-    await expect.poll(() => ngo.getByRole('table', { name: 'Период восстановления истекает' }).innerText()).toContain(code);
+    await expect.poll(() => ngo.getByRole('table', { name: 'Период размышления истекает' }).innerText()).toContain(code);
 
     await goTo(ngo, 'Анонимные уведомления', 'Анонимное уведомление');
     const form = ngo.getByRole('form', { name: 'Анонимное уведомление' });

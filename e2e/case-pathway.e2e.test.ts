@@ -1,6 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { createTestUser, signIn as signInThroughApi } from '../src/server/testing/test-users.js';
+import { todayInKazakhstan } from '../src/shared/kazakhstan-calendar.js';
 import { formatDate } from '../src/web/components/formatting.js';
 import { useBrowserAgainstTestServer } from './browser-harness.js';
 
@@ -27,8 +28,9 @@ async function currentStep(page: Page): Promise<string> {
   return page.getByRole('list', { name: 'Этапы' }).locator('[aria-current="step"]').innerText();
 }
 
+/** A day counted from today in Kazakhstan, the calendar the server refuses future dates by. */
 function daysFromToday(days: number): string {
-  const date = new Date();
+  const date = new Date(`${todayInKazakhstan()}T00:00:00Z`);
   date.setUTCDate(date.getUTCDate() + days);
   return date.toISOString().slice(0, 10);
 }

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { todayInKazakhstan } from '../src/shared/kazakhstan-calendar.js';
 import { currentTotpCode } from '../src/server/platform/auth/totp.js';
 import { TEST_ADMIN_EMAIL, TEST_ADMIN_PASSWORD } from '../src/server/testing/test-database.js';
 import { createTestUser, signIn as signInThroughApi } from '../src/server/testing/test-users.js';
@@ -323,7 +324,7 @@ describe('administration', () => {
 
     await page.getByLabel('Кто (адрес электронной почты)').fill(worker.email);
     await page.getByLabel('Действие').fill('auth.signed_in');
-    const today = new Date().toISOString().slice(0, 10);
+    const today = todayInKazakhstan();
     await page.getByLabel('С', { exact: true }).fill(today);
     await page.getByLabel('По (включительно)').fill(today);
     await page.getByRole('button', { name: 'Найти' }).click();

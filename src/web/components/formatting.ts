@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { localizedTextSchema } from '../../shared/http.schemas.js';
+import { kazakhstanTimeZone } from '../../shared/kazakhstan-calendar.js';
 import type { UiLanguage } from '../i18n/ui-languages.js';
 
 export type LocalizedText = z.infer<typeof localizedTextSchema>;
@@ -35,11 +36,7 @@ export function formatList(items: readonly string[], language: UiLanguage): stri
   return new Intl.ListFormat(language, { style: 'long', type: 'conjunction' }).format(items);
 }
 
-/**
- * Kazakhstan has kept one time zone, UTC+5, since March 2024; Asia/Almaty
- * names it. Times of events are shown there, whatever the computer's setting.
- */
-export const kazakhstanTimeZone = 'Asia/Almaty';
+// Times of events are shown in Kazakhstan's time zone (kazakhstanTimeZone), whatever the computer's setting.
 
 export function formatDateTimeInKazakhstan(instant: string | Date, language: UiLanguage): string {
   return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'medium', timeZone: kazakhstanTimeZone }).format(

@@ -6,7 +6,7 @@ import type { PlanReportStatus } from '../../db/schema.js';
 import type { RequestOrigin, UserActor } from '../../platform/actor.js';
 import { recordAudit } from '../../platform/audit.js';
 import { can, requirePermission } from '../../platform/policy.js';
-import { todayIn } from '../reference/region-name.js';
+import { todayInKazakhstan } from '../../../shared/kazakhstan-calendar.js';
 import { previousReportingDate, totalsOf, type ConsolidatedMeasure, type ConsolidatedReport, type ConsolidationLanguage } from './consolidated-report.js';
 import { deadlineRuleSchema, reportingCalendar } from './deadline-rule.js';
 import {
@@ -28,7 +28,7 @@ import { planCalendar } from './plan.service.js';
 import { attachmentsOfReports } from './report-attachment.service.js';
 
 // Reporting days are Kazakhstan's: a report due on 20 January is late from 21 January in Astana.
-export const today = (): string => todayIn('Asia/Almaty');
+export const today = (): string => todayInKazakhstan();
 
 /** Late: not in by its due date, or sent in after it. */
 export function isLate(report: { dueDate: string; status: PlanReportStatus | 'missing'; submittedOn: string | null }, on: string): boolean {

@@ -3,12 +3,12 @@ import type { Selectable } from 'kysely';
 import type { z } from 'zod';
 import type { anonymousNotificationRequestSchema, anonymousNotificationSchema } from '../../../shared/case.schemas.js';
 import { AppError, pathwayRefusal } from '../../../shared/errors.js';
+import { todayInKazakhstan } from '../../../shared/kazakhstan-calendar.js';
 import type { AnonymousNotificationsTable } from '../../db/schema.js';
 import type { AppContext } from '../../http/app.js';
 import type { RequestOrigin, UserActor } from '../../platform/actor.js';
 import { recordAudit } from '../../platform/audit.js';
 import { requirePermission } from '../../platform/policy.js';
-import { todayIso } from './case-step.js';
 
 // When an adult refuses everything, the first responder still notifies, as
 // the UK's Duty to Notify: no person, no identity, only what statistics need,
@@ -36,7 +36,7 @@ function notificationOf(row: Selectable<AnonymousNotificationsTable> & { region_
 export async function fileAnonymousNotification(input: { context: AppContext; actor: UserActor; notification: z.infer<typeof anonymousNotificationRequestSchema>; origin: RequestOrigin }) {
   requirePermission(input.actor, 'cases.notify');
   const { notification } = input;
-  if (notification.contactDate > todayIso()) {
+  if (notification.contactDate > todayInKazakhstan()) {
     throw new AppError('validation_failed', 'The contact cannot be in the future', { fields: [{ field: 'body.contactDate', message: 'is in the future' }] });
   }
   if (notification.ageGroup === 'child') {

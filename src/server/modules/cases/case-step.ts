@@ -6,9 +6,6 @@ import { recordAudit, type AuditAction } from '../../platform/audit.js';
 import { withPersonScope } from '../../platform/person-scope.js';
 import { caseReachOf, type CaseReach } from './case-access.js';
 import { caseForStep, recordCaseEvent, refreshStep, type CaseRow } from './case.repo.js';
-import { isoDateOf } from './working-days.js';
-
-export const todayIso = (): string => isoDateOf(new Date());
 
 /** One step on a case: the event on its timeline, the audit event, the refreshed step. Same transaction. */
 export async function recordStep(

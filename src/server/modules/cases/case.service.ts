@@ -13,6 +13,7 @@ import type {
   reopenRequestSchema,
 } from '../../../shared/case.schemas.js';
 import { AppError, pathwayRefusal } from '../../../shared/errors.js';
+import { todayInKazakhstan } from '../../../shared/kazakhstan-calendar.js';
 import type { PersonIdentity } from '../../../shared/person.schemas.js';
 import type { Database } from '../../db/schema.js';
 import type { AppContext } from '../../http/app.js';
@@ -31,7 +32,7 @@ import { caseSummaryOf, consentOf, decisionOf, referralOf, serviceOf } from './c
 import { requestReferral } from './referral.service.js';
 import { screeningOf } from './screening.service.js';
 import { isoDateOf, subtractWorkingDays } from './working-days.js';
-import { onCase, recordStep, todayIso } from './case-step.js';
+import { onCase, recordStep } from './case-step.js';
 
 async function regionIdOf(trx: Transaction<Database>, regionCode: string): Promise<number> {
   const region = await trx.selectFrom('regions').select('id').where('code', '=', regionCode).executeTakeFirst();
@@ -110,11 +111,11 @@ export async function recordIntake(input: { context: AppContext; actor: UserActo
   if (intake.referral) {
     requirePermission(actor, 'cases.refer');
   }
-  if (intake.firstContactDate > todayIso()) {
+  if (intake.firstContactDate > todayInKazakhstan()) {
     throw new AppError('validation_failed', 'The first contact cannot be in the future', { fields: [{ field: 'body.firstContactDate', message: 'is in the future' }] });
   }
   const caseId = randomUUID();
-  const today = todayIso();
+  const today = todayInKazakhstan();
   return withPersonScope(context.database.db, actor, async (trx) => {
     const regionId = await regionIdOf(trx, intake.regionCode);
     for (const [index, consent] of intake.consents.entries()) {
@@ -267,7 +268,7 @@ export async function recordIntake(input: { context: AppContext; actor: UserActo
 export async function listCases(input: { context: AppContext; actor: UserActor; query: z.infer<typeof caseListQuerySchema> }) {
   const { context, actor, query } = input;
   const reach = caseReachOf(actor, 'cases.read');
-  const today = todayIso();
+  const today = todayInKazakhstan();
   return withPersonScope(context.database.db, actor, async (trx) => {
     let cases = casesInReach(trx, reach);
     switch (query.list) {
@@ -344,7 +345,7 @@ export async function listIntakeReceipts(input: { context: AppContext; actor: Us
 export async function readCase(input: { context: AppContext; actor: UserActor; caseId: string }): Promise<CaseDetail> {
   const { context, actor } = input;
   const reach = caseReachOf(actor, 'cases.read');
-  const today = todayIso();
+  const today = todayInKazakhstan();
   return withPersonScope(context.database.db, actor, async (trx) => {
     const row = await caseWithRecords(trx, reach, input.caseId);
     const { involved, workers, consents, decisions, referrals, services, migration, child, followUps } = row;
@@ -549,7 +550,7 @@ export async function updateMigrationStatus(input: { context: AppContext; actor:
       origin: input.origin,
       details: { reflectionDays, nonPunishment: status.nonPunishment, returnStatus: status.returnStatus },
     });
-    return { ...status, reflectionDays, reflectionEndsOn: endsOn, reflectionDaysLeft: Math.max(0, daysUntil(todayIso(), endsOn)) };
+    return { ...status, reflectionDays, reflectionEndsOn: endsOn, reflectionDaysLeft: Math.max(0, daysUntil(todayInKazakhstan(), endsOn)) };
   });
 }
 

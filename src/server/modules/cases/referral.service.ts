@@ -11,6 +11,7 @@ import type {
 } from '../../../shared/case.schemas.js';
 import { caseRefusals } from '../../../shared/case-refusals.js';
 import { AppError, pathwayRefusal } from '../../../shared/errors.js';
+import { todayInKazakhstan } from '../../../shared/kazakhstan-calendar.js';
 import type { Database } from '../../db/schema.js';
 import type { AppContext } from '../../http/app.js';
 import type { RequestOrigin, UserActor } from '../../platform/actor.js';
@@ -20,7 +21,7 @@ import { withPersonScope } from '../../platform/person-scope.js';
 import { insertInvolvement } from '../persons/person.repo.js';
 import { serviceRefusal } from './case-pathway.js';
 import { recordCaseEvent, referralsOf, refreshStep, servicesOf, type CaseRow } from './case.repo.js';
-import { onCase, recordStep, todayIso } from './case-step.js';
+import { onCase, recordStep } from './case-step.js';
 import { referralOf, serviceOf } from './case-view.js';
 
 type ReferralRequest = z.infer<typeof referralRequestSchema>;
@@ -161,7 +162,7 @@ export async function respondToReferral(input: { context: AppContext; actor: Use
       throw pathwayRefusal('referral_already_answered', { detail: `This referral was already ${referral.status}` });
     }
     if (response.decision === 'accept') {
-      const placementFrom = response.placementFrom ?? (referral.placement ? todayIso() : null);
+      const placementFrom = response.placementFrom ?? (referral.placement ? todayInKazakhstan() : null);
       const placementTo = response.placementTo ?? null;
       if (placementFrom && placementTo && placementTo < placementFrom) {
         throw new AppError('validation_failed', 'The placement ends before it starts', { fields: [{ field: 'body.placementTo', message: 'is before placementFrom' }] });
@@ -230,7 +231,7 @@ async function occupiedPlaces(trx: Transaction<Database>, organizationIds: reado
     return new Map();
   }
   const rows = await sql<{ organization_id: string; occupied: string }>`
-    select organization_id, occupied from senim_occupied_places_unscoped(${sql.val([...organizationIds])}::uuid[], ${todayIso()}::date)`.execute(trx);
+    select organization_id, occupied from senim_occupied_places_unscoped(${sql.val([...organizationIds])}::uuid[], ${todayInKazakhstan()}::date)`.execute(trx);
   return new Map(rows.rows.map((row) => [row.organization_id, Number(row.occupied)]));
 }
 

@@ -4,7 +4,7 @@ import { AppError } from '../../../shared/errors.js';
 import type { SenimDatabase } from '../../db/database.js';
 import type { Actor, RequestOrigin } from '../../platform/actor.js';
 import { recordAudit } from '../../platform/audit.js';
-import { todayIn } from '../reference/region-name.js';
+import { todayInKazakhstan } from '../../../shared/kazakhstan-calendar.js';
 import { deadlineRuleSchema } from '../action-plan/deadline-rule.js';
 import { meetingWarnings, noticeDueDate, noticeStanding } from './commission-rules.js';
 import {
@@ -90,7 +90,7 @@ async function meetingView(database: SenimDatabase, actor: Actor, commission: Co
         return {
           organization: ref(organizationId),
           sentAt: sent?.toISOString() ?? null,
-          standing: noticeStanding({ meetingDate: meeting.meeting_date, noticeDays: commission.notice_days, sentOn: sent ? todayIn('Asia/Almaty', sent) : null, today }),
+          standing: noticeStanding({ meetingDate: meeting.meeting_date, noticeDays: commission.notice_days, sentOn: sent ? todayInKazakhstan(sent) : null, today }),
         };
       })
       .sort((a, b) => a.organization.code.localeCompare(b.organization.code)),

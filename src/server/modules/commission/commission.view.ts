@@ -3,12 +3,12 @@ import type { commissionListSchema, commissionSchema } from '../../../shared/com
 import type { SenimDatabase } from '../../db/database.js';
 import type { Selectable } from 'kysely';
 import type { CommissionsTable } from '../../db/schema.js';
-import { todayIn } from '../reference/region-name.js';
+import { todayInKazakhstan } from '../../../shared/kazakhstan-calendar.js';
 import { meetingWarnings, proposeNextWorkingBody } from './commission-rules.js';
 import { selectMeetings, selectMembers, selectOrganizations, selectReports, selectWorkingBodies, type OrganizationRow } from './commission.repo.js';
 
 // Meeting days, notice days and terms are Kazakhstan's.
-export const commissionToday = (): string => todayIn('Asia/Almaty');
+export const commissionToday = (): string => todayInKazakhstan();
 
 export type CommissionRow = Selectable<CommissionsTable>;
 type CommissionHeader = z.infer<typeof commissionListSchema>['items'][number];

@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { auditEventsPath, datesInOrder, filtersFromParams, filtersToParams, nextDay, noFilters } from './audit-filters.js';
 
 describe('audit filters', () => {
-  it('turn picked days into whole UTC days, the end day included', () => {
+  it('turn picked days into whole days in Astana, where the table tells the times, the end day included', () => {
     const path = auditEventsPath({ ...noFilters, from: '2026-03-01', to: '2026-03-31' }, 50);
     const query = new URL(path, 'http://senim.test').searchParams;
-    expect(query.get('from')).toBe('2026-03-01T00:00:00Z');
-    expect(query.get('to')).toBe('2026-04-01T00:00:00Z');
+    expect(query.get('from')).toBe('2026-03-01T00:00:00+05:00');
+    expect(query.get('to')).toBe('2026-04-01T00:00:00+05:00');
     expect(query.get('offset')).toBe('50');
     expect(query.get('limit')).toBe('50');
   });

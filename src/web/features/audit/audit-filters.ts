@@ -88,12 +88,13 @@ export function auditEventsPath(filters: AuditFilters, offset: number): string {
   if (filters.outcome !== '') {
     query.set('outcome', filters.outcome);
   }
-  // Days are whole UTC days: the API takes instants, and a day picked in the form starts at 00:00 UTC.
+  // Days are Kazakhstan's, as the table's times are: the API takes instants, and a day picked in
+  // the form starts at 00:00 in Astana (UTC+5 all year since March 2024).
   if (dateOrEmpty(filters.from) !== '') {
-    query.set('from', `${filters.from}T00:00:00Z`);
+    query.set('from', `${filters.from}T00:00:00+05:00`);
   }
   if (dateOrEmpty(filters.to) !== '') {
-    query.set('to', `${nextDay(filters.to)}T00:00:00Z`);
+    query.set('to', `${nextDay(filters.to)}T00:00:00+05:00`);
   }
   return `/api/v1/audit/events?${query.toString()}`;
 }

@@ -2,13 +2,13 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { anonymousNotificationListSchema, exploitationForms, sexes, type ExploitationForm } from '../../../shared/case.schemas.js';
+import { todayInKazakhstan } from '../../../shared/kazakhstan-calendar.js';
 import { formatDate, formatList } from '../../components/formatting.js';
 import { TextField } from '../../components/text-field.js';
 import { useUiLanguage } from '../../components/use-ui-language.js';
 import { useSignedInUser } from '../session/session-context.js';
 import { useRegionNames } from '../users/use-region-names.js';
 import { ChoiceGroup } from './case-form-section.js';
-import { todayInKazakhstan } from './case-view.js';
 import { anonymousNotificationsPath, recordAnonymousNotification } from './cases-api.js';
 import { CitizenshipFields, MeetingFields, OptionSelect, PagedTable, ProblemsSummary, RegionSelect, useFormProblems } from './intake-fields.js';
 import {

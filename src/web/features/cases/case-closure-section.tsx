@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { closureOutcomes, type ClosureOutcome } from '../../../shared/case.schemas.js';
+import { todayInKazakhstan } from '../../../shared/kazakhstan-calendar.js';
 import { formatDate, formatDateTimeInKazakhstan } from '../../components/formatting.js';
 import { SelectField } from '../../components/select-field.js';
 import { TextField } from '../../components/text-field.js';
@@ -9,7 +10,7 @@ import { useUiLanguage } from '../../components/use-ui-language.js';
 import { can } from '../session/access.js';
 import { useSignedInUser } from '../session/session-context.js';
 import { CaseForm, CheckboxField, type CaseSectionProps } from './case-form-section.js';
-import { caseSectionIds, oneOf, openServices, todayInKazakhstan } from './case-view.js';
+import { caseSectionIds, oneOf, openServices } from './case-view.js';
 import { closeCase, recordFollowUp, reopenCase } from './cases-api.js';
 
 const followUpMethods = ['visit', 'phone', 'message', 'office'] as const;

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { questionnaireListSchema, type ScreeningAssessment } from '../../../shared/case.schemas.js';
+import { todayInKazakhstan } from '../../../shared/kazakhstan-calendar.js';
 import { formatDate } from '../../components/formatting.js';
 import { QueryResult } from '../../components/query-result.js';
 import { TextField } from '../../components/text-field.js';
@@ -9,7 +10,7 @@ import { useUiLanguage } from '../../components/use-ui-language.js';
 import { can } from '../session/access.js';
 import { useSignedInUser } from '../session/session-context.js';
 import { CaseForm, type CaseSectionProps } from './case-form-section.js';
-import { type Answer, caseSectionIds, indicatorsByDimension, indicatorText, positiveDimensions, questionnaireFor, screeningAnswers, todayInKazakhstan } from './case-view.js';
+import { type Answer, caseSectionIds, indicatorsByDimension, indicatorText, positiveDimensions, questionnaireFor, screeningAnswers } from './case-view.js';
 import { questionnairesPath, recordScreening, type Questionnaire, type Screening } from './cases-api.js';
 
 const answers: readonly Answer[] = ['yes', 'no', 'unknown'];

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { serviceTypes, type ServiceType } from '../../../shared/case.schemas.js';
+import { todayInKazakhstan } from '../../../shared/kazakhstan-calendar.js';
 import { formatDate } from '../../components/formatting.js';
 import { SelectField } from '../../components/select-field.js';
 import { TableScroller } from '../../components/table-scroller.js';
@@ -10,7 +11,7 @@ import { useUiLanguage } from '../../components/use-ui-language.js';
 import { can } from '../session/access.js';
 import { useSignedInUser } from '../session/session-context.js';
 import { CaseForm, type CaseSectionProps } from './case-form-section.js';
-import { caseSectionIds, oneOf, optionalDate, serviceProviders, todayInKazakhstan } from './case-view.js';
+import { caseSectionIds, oneOf, optionalDate, serviceProviders } from './case-view.js';
 import { recordService, updateService, type CaseService } from './cases-api.js';
 
 const serviceStatuses = ['planned', 'in_progress', 'delivered', 'cancelled'] as const;

@@ -14,7 +14,6 @@ import {
   referralsAwaiting,
   screeningAnswers,
   serviceProviders,
-  todayInKazakhstan,
 } from './case-view.js';
 
 const owner = '00000000-0000-4000-8000-000000000001';
@@ -160,13 +159,6 @@ describe('the timeline', () => {
     expect(eventKindKey('case.follow_up_ended')).toBe('case_follow_up_ended');
     expect(eventKindKey('referral.accepted')).toBe('referral_accepted');
     expect(eventKindKey('case.teleported')).toBeNull();
-  });
-});
-
-describe('dates', () => {
-  it("is already tomorrow in Kazakhstan at 20:00 UTC", () => {
-    expect(todayInKazakhstan(new Date('2026-03-01T20:00:00Z'))).toBe('2026-03-02');
-    expect(todayInKazakhstan(new Date('2026-03-01T18:59:00Z'))).toBe('2026-03-01');
   });
 });
 

@@ -163,11 +163,6 @@ export function optionalDate(value: string): string | null {
   return value.trim() === '' ? null : value.trim();
 }
 
-/** Today in Kazakhstan, as the default of date fields ("interviewed on", "contacted on"). */
-export function todayInKazakhstan(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Almaty', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
-
 /** The option a select answered, narrowed to its list; the fallback for anything else. */
 export function oneOf<Value extends string>(options: readonly Value[], value: string, fallback: Value): Value {
   return options.find((option) => option === value) ?? fallback;

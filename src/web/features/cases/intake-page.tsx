@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { intakeReceiptListSchema, providerListSchema, serviceTypes, sexes, type ServiceType } from '../../../shared/case.schemas.js';
+import { todayInKazakhstan } from '../../../shared/kazakhstan-calendar.js';
 import { organizationPageSchema } from '../../../shared/reference.schemas.js';
 import { formatDateTimeInKazakhstan, formatList, pickText } from '../../components/formatting.js';
 import { QueryResult } from '../../components/query-result.js';
@@ -13,7 +14,6 @@ import { can } from '../session/access.js';
 import { useSignedInUser } from '../session/session-context.js';
 import { TextAreaField } from '../../components/text-area-field.js';
 import { CheckboxField, ChoiceGroup } from './case-form-section.js';
-import { todayInKazakhstan } from './case-view.js';
 import { caseLink, intakeReceiptsPath, recordIntake, referralProvidersPath, type IntakeReceipt, type Provider } from './cases-api.js';
 import { CitizenshipFields, MeetingFields, OptionSelect, PagedTable, ProblemsSummary, RegionSelect, useFormProblems } from './intake-fields.js';
 import {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agendaFromText, commissionRequestOf, memberKindFor, responsibleBodies, todayInKazakhstan } from './meeting-form.js';
+import { agendaFromText, commissionRequestOf, memberKindFor, responsibleBodies } from './meeting-form.js';
 
 describe('meeting forms', () => {
   it('reads one agenda item per line, without numbering, bullets or blank lines', () => {
@@ -20,10 +20,6 @@ describe('meeting forms', () => {
     expect(memberKindFor('international_organization')).toBe('observer');
     expect(memberKindFor('shelter')).toBe('ngo');
     expect(memberKindFor('akimat')).toBe('state_body');
-  });
-
-  it('dates by Kazakhstan: late evening in Europe is already the next day in Astana', () => {
-    expect(todayInKazakhstan(new Date('2026-11-23T20:30:00Z'))).toBe('2026-11-24');
   });
 
   it('sends a regional commission with its akimat, and a rotation only when both bodies are chosen', () => {

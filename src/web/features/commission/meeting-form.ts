@@ -1,7 +1,6 @@
 import type { createCommissionRequestSchema, MemberKind } from '../../../shared/commission.schemas.js';
 import type { z } from 'zod';
 import type { OrganizationKind } from '../../../shared/reference.schemas.js';
-import { kazakhstanTimeZone } from '../../components/formatting.js';
 
 // What the commission's forms send, read from what people type and choose.
 
@@ -33,11 +32,6 @@ export function memberKindFor(kind: OrganizationKind): MemberKind {
     case 'hotline':
       return 'ngo';
   }
-}
-
-/** Today in Kazakhstan, YYYY-MM-DD: a membership ends on the commission's calendar, not the browser's. */
-export function todayInKazakhstan(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: kazakhstanTimeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
 
 /** What the set-up form holds: text as typed, codes as chosen ('' for none). */

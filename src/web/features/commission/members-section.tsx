@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { memberKinds, type MemberKind } from '../../../shared/commission.schemas.js';
+import { todayInKazakhstan } from '../../../shared/kazakhstan-calendar.js';
 import { formatDate, pickText } from '../../components/formatting.js';
 import { SelectField } from '../../components/select-field.js';
 import { TableScroller } from '../../components/table-scroller.js';
@@ -9,7 +10,7 @@ import { useUiLanguage } from '../../components/use-ui-language.js';
 import { useOrganizationDirectory } from '../organizations/use-organization-directory.js';
 import { addMember, endMembership, setNoticeDays, type Commission } from './commission-api.js';
 import { OrganizationName, useAction } from './commission-parts.js';
-import { memberKindFor, todayInKazakhstan } from './meeting-form.js';
+import { memberKindFor } from './meeting-form.js';
 
 /** Members, current and former; the working body seats an organization or records that one left. */
 export function MembersSection({ commission, onChange }: { commission: Commission; onChange: () => void }) {

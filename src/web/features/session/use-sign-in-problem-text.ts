@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { formatTimeOfDay, kazakhstanTimeZone } from '../../components/formatting.js';
+import { kazakhstanTimeZone } from '../../../shared/kazakhstan-calendar.js';
+import { formatTimeOfDay } from '../../components/formatting.js';
 import { useUiLanguage } from '../../components/use-ui-language.js';
 import type { SignInProblem } from './sign-in-problem.js';
 
