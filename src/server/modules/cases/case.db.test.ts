@@ -1,5 +1,5 @@
 import { sql, type Transaction } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Database } from '../../db/schema.js';
 import type { SenimApp } from '../../http/app.js';
 import { closeTestApp, createTestApp } from '../../testing/test-app.js';
@@ -324,6 +324,29 @@ describe('the referral pathway', () => {
     expect(guardian.statusCode, guardian.body).toBe(200);
     const after = await get(korgau, '/cases?list=children_without_guardian&limit=200');
     expect(after.json().items.map((item: { id: string }) => item.id)).not.toContain(caseId);
+  });
+
+  it('takes today in Kazakhstan as a first contact in the evening, when UTC is still on the day before, and refuses the day after', async () => {
+    // The latest 20:30 UTC already past: 01:30 of the next day in Astana. Only Date is faked; the session, made before, stays valid.
+    const evening = new Date();
+    if (evening.getUTCHours() * 60 + evening.getUTCMinutes() < 20 * 60 + 30) {
+      evening.setUTCDate(evening.getUTCDate() - 1);
+    }
+    evening.setUTCHours(20, 30, 0, 0);
+    const astanaToday = new Date(evening.getTime() + 5 * 3600_000).toISOString().slice(0, 10);
+    const astanaTomorrow = new Date(evening.getTime() + 29 * 3600_000).toISOString().slice(0, 10);
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(evening);
+    try {
+      const consents = [{ scope: 'processing', given: true, method: 'written' }];
+      const tonight = await post(korgau, '/cases', { ...adultIntake, firstContactDate: astanaToday, consents });
+      expect(tonight.statusCode, tonight.body).toBe(201);
+      const tomorrow = await post(korgau, '/cases', { ...adultIntake, firstContactDate: astanaTomorrow, consents });
+      expect(tomorrow.statusCode).toBe(400);
+      expect(tomorrow.json().errors).toEqual([{ field: 'body.firstContactDate', message: 'is in the future' }]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('lists decisions past their target, and counts an anonymous notification without any person', async () => {
