@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseDetail } from '../../../shared/case.schemas.js';
+import { personIdentitySchema, type PersonIdentity } from '../../../shared/person.schemas.js';
 import { caseSummaryDocument } from './case-summary.render.js';
 import type { CaseSummaryForPrint } from './case-summary.service.js';
 
@@ -81,10 +82,20 @@ const detail: CaseDetail = {
   traffickingScope: 'cross_border',
 };
 
-function printed(language: CaseSummaryForPrint['language']): string {
+const identity: PersonIdentity = personIdentitySchema.parse({
+  names: [
+    { family: 'Асанова', given: 'Айгуль', basis: 'documented' },
+    { given: 'Айка', kind: 'alias', basis: 'declared' },
+  ],
+  birthDate: { value: '2002-04', basis: 'declared' },
+  citizenships: ['KGZ'],
+  documents: [{ type: 'passport', number: 'AC1234567', heldBy: 'withheld' }],
+});
+
+function printed(language: CaseSummaryForPrint['language'], withIdentity = false): string {
   const print: CaseSummaryForPrint = {
     detail,
-    identity: null,
+    identity: withIdentity ? identity : null,
     organizationNames: new Map([
       [ngo, 'НПО «Коргау-Астана»'],
       [shelter, 'Приют, Алматы'],
@@ -106,6 +117,15 @@ describe('the printed case summary', () => {
     for (const code of ['"active"', '"assistance"', '"police"', 'KGZ', 'KZ-AST', 'police sharing', 'social welfare', 'in progress', 'forced begging']) {
       expect(text).not.toContain(code);
     }
+  });
+
+  it('prints the identity, when asked for, with what a court or migration file needs: which name is an alias, what was only declared, who holds the passport', () => {
+    expect(printed('ru')).toContain('Идентифицирующие данные не включены.');
+    const text = printed('ru', true);
+    expect(text).toContain('Асанова Айгуль (Основное имя; По документам); Айка (Другое имя; Со слов)');
+    expect(text).toContain('2002-04 (Со слов)');
+    expect(text).toContain('Паспорт AC1234567 (Удерживает работодатель или торговец людьми)');
+    expect(text).not.toContain('withheld');
   });
 
   it('prints in English for an English reader and in Kazakh for a Kazakh one', () => {

@@ -11,12 +11,16 @@ import type { CaseSummaryForPrint } from './case-summary.service.js';
 
 function identityLines(identity: PersonIdentity, t: TFunction): string[] {
   const none = t('caseSummary.none');
-  const names = identity.names.map((name) => [name.family, name.given, name.patronymic].filter(Boolean).join(' '));
+  // Which name is an alias, what was only declared and who holds a document matter in a court or migration file.
+  const names = identity.names.map(
+    (name) => `${[name.family, name.given, name.patronymic].filter(Boolean).join(' ')} (${t(`cases.nameKinds.${name.kind}`)}; ${t(`cases.identityBases.${name.basis}`)})`,
+  );
+  const documents = identity.documents.map((document) => `${t(`caseView.identityDocuments.${document.type}`)} ${document.number} (${t(`cases.documentHolders.${document.heldBy}`)})`);
   return [
     `${t('caseSummary.names')}: ${names.length > 0 ? names.join('; ') : none}`,
-    `${t('caseSummary.birthDate')}: ${identity.birthDate ? identity.birthDate.value : none}`,
+    `${t('caseSummary.birthDate')}: ${identity.birthDate ? `${identity.birthDate.value} (${t(`cases.ageBases.${identity.birthDate.basis}`)})` : none}`,
     `${t('caseSummary.citizenship')}: ${identity.citizenships.length > 0 ? identity.citizenships.map((code) => citizenshipName(code, t)).join(', ') : none}`,
-    `${t('caseSummary.documents')}: ${identity.documents.length > 0 ? identity.documents.map((document) => `${t(`caseView.identityDocuments.${document.type}`)} ${document.number}`).join('; ') : none}`,
+    `${t('caseSummary.documents')}: ${documents.length > 0 ? documents.join('; ') : none}`,
   ];
 }
 
