@@ -41,7 +41,7 @@ export function caseSummaryDocument(print: CaseSummaryForPrint): { title: string
     { text: t('caseSummary.case'), style: 'subtitle', margin: [0, 10, 0, 6] },
     table([
       [t('caseSummary.status'), t(`caseView.status.${summary.status}`), t('caseSummary.step'), t(`caseView.step.${summary.step}`)],
-      [t('caseSummary.region'), print.regionName ?? summary.regionCode, t('caseSummary.firstContact'), summary.firstContactDate],
+      [t('caseSummary.region'), print.regionName, t('caseSummary.firstContact'), summary.firstContactDate],
       [t('caseSummary.source'), t(`caseView.referralSources.${summary.referralSource}`), t('caseSummary.citizenship'), citizenshipName(summary.citizenship, t)],
       [
         t('caseSummary.age'),

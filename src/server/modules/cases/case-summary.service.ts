@@ -7,14 +7,15 @@ import type { RequestOrigin, UserActor } from '../../platform/actor.js';
 import { recordAudit } from '../../platform/audit.js';
 import { can } from '../../platform/policy.js';
 import { readIdentity } from '../persons/person.service.js';
+import { getRegion } from '../reference/reference.service.js';
 import { readCase } from './case.service.js';
 
 export interface CaseSummaryForPrint {
   detail: CaseDetail;
   identity: PersonIdentity | null;
   organizationNames: Map<string, string>;
-  /** The case's region by its current name in the reader's language; null if the code is not in the reference data. */
-  regionName: string | null;
+  /** The case's region by its name today, in the reader's language. */
+  regionName: string;
   language: 'ru' | 'en' | 'kk';
   printedAt: string;
 }
@@ -55,13 +56,7 @@ export async function caseSummaryForPrint(input: {
   ];
   const column = query.language === 'en' ? 'name_en' : query.language === 'kk' ? 'name_kk' : 'name_ru';
   const organizations = await context.database.db.selectFrom('organizations').select(['id', column]).where('id', 'in', organizationIds).execute();
-  const region = await context.database.db
-    .selectFrom('region_names')
-    .innerJoin('regions', 'regions.id', 'region_names.region_id')
-    .select(['region_names.name_ru', 'region_names.name_kk', 'region_names.name_en'])
-    .where('regions.code', '=', detail.summary.regionCode)
-    .orderBy('region_names.valid_from', 'desc')
-    .executeTakeFirst();
+  const region = await getRegion({ database: context.database, code: detail.summary.regionCode });
   await context.database.db.transaction().execute(async (trx) =>
     recordAudit(trx, {
       actor,
@@ -75,7 +70,7 @@ export async function caseSummaryForPrint(input: {
     detail,
     identity,
     organizationNames: new Map(organizations.map((organization) => [organization.id, String(organization[column as keyof typeof organization])])),
-    regionName: region ? (query.language === 'en' ? region.name_en : query.language === 'kk' ? region.name_kk : region.name_ru) : null,
+    regionName: region.name[query.language],
     language: query.language,
     printedAt: new Date().toISOString(),
   };
