@@ -1,10 +1,10 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { todayInKazakhstan } from '../src/shared/kazakhstan-calendar.js';
 import type { SenimDatabase } from '../src/server/db/database.js';
 import { addMember, createCommission } from '../src/server/modules/commission/commission-setup.service.js';
 import { systemActor } from '../src/server/platform/actor.js';
 import { createTestUser } from '../src/server/testing/test-users.js';
-import { todayIn } from '../src/server/modules/reference/region-name.js';
 import { useBrowserAgainstTestServer } from './browser-harness.js';
 
 const { testServer, openPage, signInWithPassword: signInAs } = useBrowserAgainstTestServer();
@@ -41,7 +41,7 @@ describe('the Inter-Agency Commission', () => {
     const police = await createTestUser(database, { organizationCode: 'MIA', roles: ['coordinator'] });
     const ngo = await createTestUser(database, { organizationCode: 'NGO-KORGAU-ASTANA', roles: ['analyst'] });
     const labour = await createTestUser(database, { organizationCode: 'MLSP', roles: ['coordinator'] });
-    const today = todayIn('Asia/Almaty');
+    const today = todayInKazakhstan();
 
     // The coordinator of the working body schedules meeting 1 with its agenda and sends notice.
     const policePage = await openPage('/sign-in');

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { todayInKazakhstan } from '../../../shared/kazakhstan-calendar.js';
 import type { SenimApp } from '../../http/app.js';
 import { closeTestApp, createTestApp } from '../../testing/test-app.js';
 import { TEST_ADMIN_EMAIL, TEST_ADMIN_PASSWORD, type TestDatabase } from '../../testing/test-database.js';
 import { createTestUser, signIn, type SignedIn } from '../../testing/test-users.js';
-import { todayIn } from '../reference/region-name.js';
 import { addDays, addMonths } from './commission-rules.js';
 
 let testDatabase: TestDatabase;
@@ -16,7 +16,7 @@ let shelter: SignedIn;
 let commissionId: string;
 let decisionsPlanId: string;
 
-const today = todayIn('Asia/Almaty');
+const today = todayInKazakhstan();
 const name = {
   ru: 'Межведомственная комиссия по борьбе с торговлей людьми',
   kk: 'Адам саудасына қарсы күрес жөніндегі ведомствоаралық комиссия',

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { AppError } from '../../../shared/errors.js';
 import type { PaginationQuery } from '../../../shared/http.schemas.js';
+import { todayInKazakhstan } from '../../../shared/kazakhstan-calendar.js';
 import type {
   criminalCodeArticlePageSchema,
   OrganizationKind,
@@ -21,12 +22,10 @@ import {
   type RegionRow,
 } from './reference.repo.js';
 import { kazakhstanStateBodyAliases } from './kazakhstan/organizations.js';
-import { nameOn, todayIn } from './region-name.js';
+import { nameOn } from './region-name.js';
 
 // Reference data is the same for everyone who may see it, so these reads take
 // no actor: the routes decide who may call them (public, or any signed-in user).
-
-const COUNTRY_TIME_ZONE = 'Asia/Almaty';
 
 async function toRegions(database: SenimDatabase, rows: RegionRow[], on: string): Promise<Region[]> {
   const ids = rows.map((row) => row.id);
@@ -61,7 +60,7 @@ export async function listRegions(input: {
   query: PaginationQuery & { on?: string | undefined; history?: 'true' | 'false' | undefined; kind?: 'region' | 'city' | undefined };
 }): Promise<z.infer<typeof regionPageSchema>> {
   const { database, query } = input;
-  const on = query.on ?? todayIn(COUNTRY_TIME_ZONE);
+  const on = query.on ?? todayInKazakhstan();
   const { rows, total } = await selectRegions(database.db, {
     on: query.history === 'true' ? null : on,
     kind: query.kind ?? null,
@@ -81,7 +80,7 @@ export async function getRegion(input: { database: SenimDatabase; code: string; 
       fields: [{ field: 'params.code', message: 'no such region' }],
     });
   }
-  const [region] = await toRegions(input.database, [row], input.on ?? todayIn(COUNTRY_TIME_ZONE));
+  const [region] = await toRegions(input.database, [row], input.on ?? todayInKazakhstan());
   if (!region) {
     throw new AppError('internal', `Region ${input.code} could not be read`);
   }

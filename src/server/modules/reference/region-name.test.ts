@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nameOn, todayIn } from './region-name.js';
+import { nameOn } from './region-name.js';
 
 const capital = [
   { name: 'Astana', validFrom: '1998-05-06', validTo: '2019-03-23' },
@@ -24,13 +24,5 @@ describe('the name a region bore on a day', () => {
 
   it('has no name for a region without names', () => {
     expect(nameOn([], '2024-01-01')).toBeUndefined();
-  });
-});
-
-describe("today's date in a region", () => {
-  it('is already tomorrow in Almaty when it is late evening in UTC', () => {
-    const lateEveningUtc = new Date('2026-03-01T21:30:00Z');
-    expect(todayIn('UTC', lateEveningUtc)).toBe('2026-03-01');
-    expect(todayIn('Asia/Almaty', lateEveningUtc)).toBe('2026-03-02');
   });
 });

@@ -21,8 +21,3 @@ export function nameOn<Name>(names: readonly DatedName<Name>[], on: string): Nam
   }
   return sorted.at(-1)?.name;
 }
-
-/** Today's date in a time zone, as YYYY-MM-DD: the day people in that region live in. */
-export function todayIn(timeZone: string, now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
