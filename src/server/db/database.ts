@@ -250,8 +250,14 @@ async function openServer(target: { connectionString: string; maxConnections?: n
         return;
       }
       closed = true;
-      // Kysely's PostgresDialect ends the pool it was given.
       await db.destroy();
+      // Kysely ends the pool only if it ran a query itself: after migrations
+      // alone, which go through withScriptSession, the pool's connections
+      // would stay open (a CLI command waited for their idle timeout, and a
+      // test's database could not be dropped).
+      if (!pool.ending) {
+        await pool.end();
+      }
     },
   };
 }

@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../testing/test-database.js';
+import pg from 'pg';
+import { createTestDatabase, testDatabaseKind, type TestDatabase } from '../testing/test-database.js';
+import { openDatabase } from './database.js';
 
 // On a PostgreSQL server the pool holds a transaction's begin back until its
 // first statement and sends both in one message (preparingPool in
@@ -59,5 +61,25 @@ describe('transactions', () => {
     });
     const rows = await sql<{ n: number }>`select n from transaction_probe order by n`.execute(db);
     expect(rows.rows.map((row) => row.n)).toEqual([3, 4]);
+  });
+
+  it.skipIf(testDatabaseKind() === 'pglite')('leave no connection open once closed, even when only scripts ran (as in `senim migrate`)', async () => {
+    const url = testDatabase.connectionUrl ?? '';
+    const scriptsOnly = await openDatabase({ kind: 'postgresql', connectionString: url });
+    await scriptsOnly.withScriptSession((session) => session.query('select 1'));
+    const scriptBackend = (await scriptsOnly.withScriptSession((session) => session.query<{ pid: number }>('select pg_backend_pid() as pid')))[0]?.pid;
+    await scriptsOnly.close();
+    const observer = new pg.Client({ connectionString: url });
+    await observer.connect();
+    try {
+      const stillConnected = async () => (await observer.query('select count(*)::int as n from pg_stat_activity where pid = $1', [scriptBackend])).rows[0].n as number;
+      // Closing sends Terminate; the backend leaves a moment later.
+      for (let attempt = 0; attempt < 40 && (await stillConnected()) > 0; attempt++) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      expect(await stillConnected()).toBe(0);
+    } finally {
+      await observer.end();
+    }
   });
 });

@@ -70,30 +70,14 @@ export async function createTestDatabase(options: TestDatabaseOptions = {}): Pro
       const cleanup = new pg.Client({ connectionString: serverUrl });
       await cleanup.connect();
       try {
-        await dropTestDatabase(cleanup, name);
+        // Not WITH (FORCE): an owner that is not a superuser may not terminate
+        // an autovacuum worker busy in the database, which a plain DROP cancels.
+        await cleanup.query(`drop database if exists ${name}`);
       } finally {
         await cleanup.end();
       }
     },
   };
-}
-
-/**
- * A plain DROP first: it cancels an autovacuum worker busy in the database
- * itself, which FORCE cannot, since an owner who is not a superuser may not
- * terminate a process of no role. FORCE only when a connection of ours was
- * left open.
- */
-async function dropTestDatabase(cleanup: pg.Client, name: string): Promise<void> {
-  try {
-    await cleanup.query(`drop database if exists ${name}`);
-  } catch (error) {
-    const objectInUse = '55006';
-    if ((error as { code?: string }).code !== objectInUse) {
-      throw error;
-    }
-    await cleanup.query(`drop database if exists ${name} with (force)`);
-  }
 }
 
 async function prepareTestData(database: SenimDatabase, options: TestDatabaseOptions): Promise<void> {
