@@ -187,7 +187,12 @@ describe('the case page', () => {
         ageYears: 15,
         ageBasis: 'documented',
         citizenship: 'UZB',
-        identity: { names: [{ given: 'Алишер', family: 'Каримов' }], citizenships: ['UZB'] },
+        identity: {
+          names: [{ given: 'Алишер', family: 'Каримов' }],
+          citizenships: ['UZB'],
+          documents: [{ type: 'passport', number: 'FA1234567', heldBy: 'withheld' }],
+          addresses: [{ kind: 'home_country', text: 'Самарканд' }],
+        },
         consents: [{ scope: 'processing', given: true, method: 'oral' }],
       },
     });
@@ -234,7 +239,12 @@ describe('the case page', () => {
     await identity.getByRole('alert').getByRole('link', { name: 'Укажите, зачем нужны личные данные (не менее 5 символов).' }).waitFor();
     await identity.getByLabel('Цель').fill('Запрос в орган опеки');
     await identity.getByRole('button', { name: 'Показать личные данные' }).click();
-    await expect.poll(() => identity.innerText()).toContain('Каримов Алишер');
+    await expect.poll(() => identity.innerText()).toContain('Каримов Алишер (Основное имя; Со слов)');
+    // Who holds the passport is what the worker acts on, in words, not the stored code.
+    const shown = await identity.innerText();
+    expect(shown).toContain('Паспорт FA1234567 (Удерживает работодатель или торговец людьми)');
+    expect(shown).toContain('Адрес в стране происхождения: Самарканд');
+    expect(shown).not.toContain('withheld');
     const reads = await database.db.selectFrom('audit_events').select('purpose').where('actor_user_id', '=', worker.id).where('action', '=', 'person.identity_read').execute();
     expect(reads.map((read) => read.purpose)).toEqual(['Запрос в орган опеки']);
 

@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import { citizenshipName } from '../../../shared/i18n/citizenship-name.js';
+import { identityInWords } from '../../../shared/i18n/identity-in-words.js';
 import type { PersonIdentity } from '../../../shared/person.schemas.js';
 import { printedWordsIn } from '../../platform/printed-words.js';
 import { createPdf } from '../action-plan/report-document.render.js';
@@ -11,16 +12,13 @@ import type { CaseSummaryForPrint } from './case-summary.service.js';
 
 function identityLines(identity: PersonIdentity, t: TFunction): string[] {
   const none = t('caseSummary.none');
-  // Which name is an alias, what was only declared and who holds a document matter in a court or migration file.
-  const names = identity.names.map(
-    (name) => `${[name.family, name.given, name.patronymic].filter(Boolean).join(' ')} (${t(`cases.nameKinds.${name.kind}`)}; ${t(`cases.identityBases.${name.basis}`)})`,
-  );
-  const documents = identity.documents.map((document) => `${t(`caseView.identityDocuments.${document.type}`)} ${document.number} (${t(`cases.documentHolders.${document.heldBy}`)})`);
+  const words = identityInWords(identity, t);
+  const listed = (items: string[], separator: string) => (items.length > 0 ? items.join(separator) : none);
   return [
-    `${t('caseSummary.names')}: ${names.length > 0 ? names.join('; ') : none}`,
-    `${t('caseSummary.birthDate')}: ${identity.birthDate ? `${identity.birthDate.value} (${t(`cases.ageBases.${identity.birthDate.basis}`)})` : none}`,
-    `${t('caseSummary.citizenship')}: ${identity.citizenships.length > 0 ? identity.citizenships.map((code) => citizenshipName(code, t)).join(', ') : none}`,
-    `${t('caseSummary.documents')}: ${documents.length > 0 ? documents.join('; ') : none}`,
+    `${t('caseSummary.names')}: ${listed(words.names, '; ')}`,
+    `${t('caseSummary.birthDate')}: ${words.birthDate ?? none}`,
+    `${t('caseSummary.citizenship')}: ${listed(words.citizenships, ', ')}`,
+    `${t('caseSummary.documents')}: ${listed(words.documents, '; ')}`,
   ];
 }
 

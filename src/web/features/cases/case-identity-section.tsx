@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { citizenshipName } from '../../../shared/i18n/citizenship-name.js';
+import { identityInWords } from '../../../shared/i18n/identity-in-words.js';
 import { formatDateTimeInKazakhstan } from '../../components/formatting.js';
 import { TextField } from '../../components/text-field.js';
 import { useUiLanguage } from '../../components/use-ui-language.js';
@@ -83,40 +83,35 @@ function IdentityView({ record }: { record: PersonIdentityRecord }) {
   const { t } = useTranslation();
   const language = useUiLanguage();
   const headingId = useId();
-  const { identity } = record;
-  const none = t('caseView.notRecorded');
+  const words = identityInWords(record.identity, t);
+  const rows: { label: string; items: string[] }[] = [
+    { label: t('caseView.identity.names'), items: words.names },
+    { label: t('caseView.identity.birthDate'), items: words.birthDate === null ? [] : [words.birthDate] },
+    { label: t('caseView.identity.citizenships'), items: words.citizenships },
+    { label: t('caseView.identity.documents'), items: words.documents },
+    { label: t('caseView.identity.contacts'), items: words.contacts },
+    { label: t('caseView.identity.addresses'), items: words.addresses },
+  ];
   return (
     <section aria-labelledby={headingId} className="panel">
       <h3 id={headingId}>{t('caseView.identity.shownHeading', { version: record.version, time: formatDateTimeInKazakhstan(record.recordedAt, language) })}</h3>
       <dl className="details">
-        <div>
-          <dt>{t('caseView.identity.names')}</dt>
-          <dd>
-            {identity.names.length === 0
-              ? none
-              : identity.names.map((name) => [name.family, name.given, name.patronymic].filter((part) => part !== undefined).join(' ')).join('; ')}
-          </dd>
-        </div>
-        <div>
-          <dt>{t('caseView.identity.birthDate')}</dt>
-          <dd>{identity.birthDate === null ? none : identity.birthDate.value}</dd>
-        </div>
-        <div>
-          <dt>{t('caseView.identity.citizenships')}</dt>
-          <dd>{identity.citizenships.length === 0 ? none : identity.citizenships.map((code) => citizenshipName(code, t)).join(', ')}</dd>
-        </div>
-        <div>
-          <dt>{t('caseView.identity.documents')}</dt>
-          <dd>{identity.documents.length === 0 ? none : identity.documents.map((document) => `${t(`caseView.identityDocuments.${document.type}`)} ${document.number}`).join('; ')}</dd>
-        </div>
-        <div>
-          <dt>{t('caseView.identity.contacts')}</dt>
-          <dd>{identity.contacts.length === 0 ? none : identity.contacts.map((contact) => contact.value).join('; ')}</dd>
-        </div>
-        <div>
-          <dt>{t('caseView.identity.addresses')}</dt>
-          <dd>{identity.addresses.length === 0 ? none : identity.addresses.map((address) => address.text).join('; ')}</dd>
-        </div>
+        {rows.map((row) => (
+          <div key={row.label}>
+            <dt>{row.label}</dt>
+            <dd>
+              {row.items.length === 0 && t('caseView.notRecorded')}
+              {row.items.length === 1 && row.items[0]}
+              {row.items.length > 1 && (
+                <ul className="plain-list">
+                  {row.items.map((item, index) => (
+                    <li key={index}>{item}</li>
+                  ))}
+                </ul>
+              )}
+            </dd>
+          </div>
+        ))}
       </dl>
     </section>
   );
