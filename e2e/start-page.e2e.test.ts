@@ -63,7 +63,8 @@ describe('the public start page', () => {
     expect(await astana.innerText()).toContain('Нур-Султан');
 
     await page.getByRole('button', { name: 'English' }).click();
-    expect(await htmlLang(page)).toBe('en');
+    // The English catalog is fetched when first chosen; the page turns when it has arrived.
+    await expect.poll(() => htmlLang(page)).toBe('en');
     expect(await page.getByRole('button', { name: 'English' }).getAttribute('aria-pressed')).toBe('true');
     const englishRegions = page.getByRole('table', { name: regionCaption.en, exact: true });
     await englishRegions.getByRole('rowheader', { name: 'Astana', exact: true }).waitFor();
@@ -170,6 +171,24 @@ describe('the public start page', () => {
     await page.unroute('**/api/v1/reference/state-bodies?*');
     await alert.getByRole('button', { name: 'Повторить' }).click();
     await page.getByRole('table', { name: stateBodyCaption.ru, exact: true }).getByRole('rowheader').first().waitFor();
+    expect(await page.getByRole('alert').count()).toBe(0);
+  });
+
+  it('says when a page of the interface could not be fetched, and offers to reload it', async () => {
+    // Each area of work is fetched when first opened; the connection may drop
+    // then, or a new version may have replaced the file the old page asks for.
+    const page = await openStartPage('ru-RU');
+    const pageCode = '**/assets/public-commissions-page-*.js';
+    await page.route(pageCode, (route) => route.abort('internetdisconnected'));
+    await page.getByRole('link', { name: 'Заседания Межведомственной комиссии и опубликованные протоколы' }).click();
+    const alert = page.getByRole('alert');
+    await alert.getByText('Не удалось загрузить эту страницу: нет связи с сервером, или вышла новая версия Senim. Обновите страницу.').waitFor();
+    // The header stays, so the reader is not lost.
+    await page.getByRole('navigation', { name: 'Основная навигация' }).waitFor();
+
+    await page.unroute(pageCode);
+    await alert.getByRole('button', { name: 'Обновить страницу' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Межведомственная комиссия: заседания и протоколы' }).waitFor();
     expect(await page.getByRole('alert').count()).toBe(0);
   });
 });

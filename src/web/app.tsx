@@ -1,34 +1,40 @@
 import type { i18n } from 'i18next';
 import { I18nextProvider } from 'react-i18next';
 import { BrowserRouter, Route, Routes } from 'react-router';
-import { AuditPage } from './features/audit/audit-page.js';
-import { AnonymousNotificationPage } from './features/cases/anonymous-notification-page.js';
-import { CasePage } from './features/cases/case-page.js';
-import { IncomingReferralsPage } from './features/cases/incoming-referrals-page.js';
-import { IntakePage } from './features/cases/intake-page.js';
-import { WorklistsPage } from './features/cases/worklists-page.js';
 import { RequirePermission, RequireSignIn } from './features/session/require-sign-in.js';
 import { SessionProvider } from './features/session/session-provider.js';
 import { SignInPage } from './features/session/sign-in-page.js';
 import { AppShell } from './features/shell/app-shell.js';
-import { AddOrganizationPage } from './features/organizations/add-organization-page.js';
-import { OrganizationPage } from './features/organizations/organization-page.js';
-import { OrganizationsPage } from './features/organizations/organizations-page.js';
-import { ImportPlanPage } from './features/plans/import-plan-page.js';
-import { PlanPage } from './features/plans/plan-page.js';
-import { PlansPage } from './features/plans/plans-page.js';
-import { OwnReportPage, ReportByIdPage } from './features/plans/report-page.js';
-import { CommissionPage } from './features/commission/commission-page.js';
-import { CommissionsPage } from './features/commission/commissions-page.js';
-import { MeetingPage } from './features/commission/meeting-page.js';
-import { MyNoticesPage } from './features/commission/my-notices-page.js';
-import { NewCommissionPage } from './features/commission/new-commission-page.js';
-import { PublicCommissionsPage } from './features/commission/public-commissions-page.js';
 import { NotFoundPage } from './features/shell/not-found-page.js';
+import { lazyPage } from './features/shell/lazy-page.js';
 import { StartPage } from './features/start-page/start-page.js';
-import { AddUserPage } from './features/users/add-user-page.js';
-import { UserPage } from './features/users/user-page.js';
-import { UsersPage } from './features/users/users-page.js';
+
+// Each area of work is its own chunk, fetched when first opened: a hotline
+// operator never downloads the action plan or the commission pages, and the
+// first screen comes up sooner on a slow regional line.
+const AuditPage = lazyPage(() => import('./features/audit/audit-page.js'), 'AuditPage');
+const AnonymousNotificationPage = lazyPage(() => import('./features/cases/anonymous-notification-page.js'), 'AnonymousNotificationPage');
+const CasePage = lazyPage(() => import('./features/cases/case-page.js'), 'CasePage');
+const IncomingReferralsPage = lazyPage(() => import('./features/cases/incoming-referrals-page.js'), 'IncomingReferralsPage');
+const IntakePage = lazyPage(() => import('./features/cases/intake-page.js'), 'IntakePage');
+const WorklistsPage = lazyPage(() => import('./features/cases/worklists-page.js'), 'WorklistsPage');
+const AddOrganizationPage = lazyPage(() => import('./features/organizations/add-organization-page.js'), 'AddOrganizationPage');
+const OrganizationPage = lazyPage(() => import('./features/organizations/organization-page.js'), 'OrganizationPage');
+const OrganizationsPage = lazyPage(() => import('./features/organizations/organizations-page.js'), 'OrganizationsPage');
+const ImportPlanPage = lazyPage(() => import('./features/plans/import-plan-page.js'), 'ImportPlanPage');
+const PlanPage = lazyPage(() => import('./features/plans/plan-page.js'), 'PlanPage');
+const PlansPage = lazyPage(() => import('./features/plans/plans-page.js'), 'PlansPage');
+const OwnReportPage = lazyPage(() => import('./features/plans/report-page.js'), 'OwnReportPage');
+const ReportByIdPage = lazyPage(() => import('./features/plans/report-page.js'), 'ReportByIdPage');
+const CommissionPage = lazyPage(() => import('./features/commission/commission-page.js'), 'CommissionPage');
+const CommissionsPage = lazyPage(() => import('./features/commission/commissions-page.js'), 'CommissionsPage');
+const MeetingPage = lazyPage(() => import('./features/commission/meeting-page.js'), 'MeetingPage');
+const MyNoticesPage = lazyPage(() => import('./features/commission/my-notices-page.js'), 'MyNoticesPage');
+const NewCommissionPage = lazyPage(() => import('./features/commission/new-commission-page.js'), 'NewCommissionPage');
+const PublicCommissionsPage = lazyPage(() => import('./features/commission/public-commissions-page.js'), 'PublicCommissionsPage');
+const AddUserPage = lazyPage(() => import('./features/users/add-user-page.js'), 'AddUserPage');
+const UserPage = lazyPage(() => import('./features/users/user-page.js'), 'UserPage');
+const UsersPage = lazyPage(() => import('./features/users/users-page.js'), 'UsersPage');
 
 export interface AppProps {
   i18n: i18n;

@@ -9,8 +9,11 @@ if (container === null) {
   throw new Error('index.html lacks the #root element');
 }
 
-createRoot(container).render(
-  <StrictMode>
-    <App i18n={setUpI18n()} />
-  </StrictMode>,
-);
+const root = createRoot(container);
+void setUpI18n().then((i18n) => {
+  root.render(
+    <StrictMode>
+      <App i18n={i18n} />
+    </StrictMode>,
+  );
+});

@@ -3,6 +3,13 @@ export const uiLanguages = ['ru', 'kk', 'en'] as const;
 
 export type UiLanguage = (typeof uiLanguages)[number];
 
+/**
+ * Each language by its own name, as the switcher offers it. Not in the
+ * catalogs: only the reader's catalog is loaded, and the switcher must name
+ * the others too.
+ */
+export const languageEndonyms: Record<UiLanguage, string> = { ru: 'Русский', kk: 'Қазақша', en: 'English' };
+
 /** Russian is the working language of most of the bodies that use the system. */
 export const defaultLanguage: UiLanguage = 'ru';
 

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet } from 'react-router';
 import type { Permission } from '../../../shared/permissions.js';
 import { can } from '../session/access.js';
+import { PageSlot } from './lazy-page.js';
 import { useSession } from '../session/session-context.js';
 import { AccountStatus } from './account-status.js';
 import { LanguageSwitcher } from './language-switcher.js';
@@ -69,7 +70,9 @@ export function AppShell() {
       </header>
       {/* tabIndex lets the skip link move keyboard focus here, not only the scroll position. */}
       <main id={mainContentId} className="site-main" tabIndex={-1}>
-        <Outlet />
+        <PageSlot>
+          <Outlet />
+        </PageSlot>
       </main>
       <footer className="site-footer">
         <p>{t('shell.footer')}</p>

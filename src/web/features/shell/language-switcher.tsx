@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUiLanguage } from '../../components/use-ui-language.js';
-import { uiLanguages, type UiLanguage } from '../../i18n/ui-languages.js';
+import { languageEndonyms, uiLanguages, type UiLanguage } from '../../i18n/ui-languages.js';
 import { useSession } from '../session/session-context.js';
 
 /**
@@ -37,7 +37,7 @@ export function LanguageSwitcher() {
             choose(language);
           }}
         >
-          {t('meta.languageName', { lng: language })}
+          {languageEndonyms[language]}
         </button>
       ))}
     </div>
