@@ -40,10 +40,24 @@ export const errorTitle: Record<ErrorCode, string> = {
   service_unavailable: 'Service unavailable',
 };
 
+/**
+ * The general rule a field broke, for clients that say it in their reader's
+ * language: the message is English, and only domain rules word it their own
+ * way. Absent where the message alone says what is wrong.
+ */
+export const fieldRules = ['min_length', 'max_length', 'min_items', 'max_items', 'min_value', 'max_value', 'format', 'one_of', 'type'] as const;
+
+export type FieldRule = (typeof fieldRules)[number];
+
 export interface FieldProblem {
   /** Where the problem is: 'body.email', 'query.limit', 'params.code'. */
   field: string;
   message: string;
+  rule?: FieldRule;
+  /** With the min_ and max_ rules: the bound. */
+  limit?: number;
+  /** With the format rule: which one ('email', 'date', 'uuid', 'regex'...). */
+  format?: string;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { errorStatus, problemReasons, type ErrorCode } from './errors.js';
+import { errorStatus, fieldRules, problemReasons, type ErrorCode } from './errors.js';
 
 const errorCodes = Object.keys(errorStatus) as [ErrorCode, ...ErrorCode[]];
 
@@ -16,7 +16,15 @@ export const problemSchema = z
     reason: z.enum(problemReasons).optional().describe('A finer cause within the code, where clients must tell causes apart'),
     retryAfter: z.iso.datetime().optional().describe('With rate_limited: when to try again'),
     errors: z
-      .array(z.object({ field: z.string(), message: z.string() }))
+      .array(
+        z.object({
+          field: z.string(),
+          message: z.string(),
+          rule: z.enum(fieldRules).optional().describe('The general rule broken, for clients to word in their language'),
+          limit: z.number().optional().describe('With a min_ or max_ rule: the bound'),
+          format: z.string().optional().describe("With the format rule: which format ('email', 'date', 'regex'...)"),
+        }),
+      )
       .optional()
       .describe('The offending fields, where the problem is in the input'),
   })

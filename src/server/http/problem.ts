@@ -2,6 +2,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError, errorStatus, errorTitle, type ErrorCode, type FieldProblem, type ProblemReason } from '../../shared/errors.js';
 import type { Problem } from '../../shared/http.schemas.js';
+import { fieldRuleOf } from './field-rule.js';
 
 const PROBLEM_TYPE_BASE = 'https://senim.example/problems/';
 
@@ -61,6 +62,7 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
     const fields = error.validation.map((issue) => ({
       field: [prefix, ...issue.instancePath.split('/').filter(Boolean)].join('.'),
       message: issue.message ?? 'is invalid',
+      ...fieldRuleOf(issue),
     }));
     const detail = fields.map((field) => `${field.field}: ${field.message}`).join('; ');
     return sendProblem(reply, problemOf(request, 'validation_failed', detail, fields));

@@ -1,5 +1,9 @@
 import type { TFunction } from 'i18next';
+import type { FieldProblem } from '../../shared/errors.js';
 import { ApiProblem } from '../api-client.js';
+
+/** What a field problem says, apart from where it is. */
+export type FieldProblemWords = Omit<FieldProblem, 'field'>;
 
 export type FieldErrors<Field extends string> = Partial<Record<Field, string>>;
 
@@ -18,7 +22,7 @@ export function fieldErrorsOf<Field extends string>(error: unknown, fields: read
     if (field === undefined) {
       continue;
     }
-    const message = translateFieldMessage(problem.message, t);
+    const message = translateFieldMessage(problem, t);
     const earlier = result[field];
     result[field] = earlier === undefined ? message : `${earlier} ${message}`;
   }
@@ -43,14 +47,47 @@ const knownMessages: readonly [RegExp, Translator][] = [
   [/control characters/u, (_, t) => t('fieldErrors.passwordControl')],
 ];
 
-export function translateFieldMessage(message: string, t: TFunction): string {
+/**
+ * A field problem in the reader's language: a message the forms know by its
+ * wording first (the domain's own rules), then the general rule the server
+ * names (a length, a count, a format, a choice), and only then the server's
+ * English.
+ */
+export function translateFieldMessage(problem: FieldProblemWords, t: TFunction): string {
   for (const [pattern, translate] of knownMessages) {
-    const match = pattern.exec(message);
+    const match = pattern.exec(problem.message);
     if (match !== null) {
       return translate(match, t);
     }
   }
-  return message;
+  return ruleInWords(problem, t) ?? problem.message;
+}
+
+function ruleInWords({ rule, limit, format }: FieldProblemWords, t: TFunction): string | null {
+  const bounded = (key: 'fieldRules.maxLength' | 'fieldRules.minItems' | 'fieldRules.maxItems' | 'fieldRules.minValue' | 'fieldRules.maxValue') =>
+    limit === undefined ? null : t(key, { limit });
+  switch (rule) {
+    case 'min_length':
+      return limit === undefined || limit <= 1 ? t('fieldErrors.required') : t('fieldRules.minLength', { limit });
+    case 'max_length':
+      return bounded('fieldRules.maxLength');
+    case 'min_items':
+      return bounded('fieldRules.minItems');
+    case 'max_items':
+      return bounded('fieldRules.maxItems');
+    case 'min_value':
+      return bounded('fieldRules.minValue');
+    case 'max_value':
+      return bounded('fieldRules.maxValue');
+    case 'format':
+      return format === 'email' ? t('fieldErrors.email') : format === 'date' || format === 'datetime' ? t('fieldRules.date') : t('fieldRules.format');
+    case 'one_of':
+      return t('fieldRules.oneOf');
+    case 'type':
+      return t('fieldErrors.required');
+    case undefined:
+      return null;
+  }
 }
 
 export function hasFieldErrors<Field extends string>(errors: FieldErrors<Field>): boolean {

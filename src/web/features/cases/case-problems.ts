@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 import { isCaseRefusal, type CaseRefusal } from '../../../shared/case-refusals.js';
 import { ApiProblem } from '../../api-client.js';
 import { describeError } from '../../components/query-result.js';
-import { translateFieldMessage, type FieldErrors } from '../../components/field-errors.js';
+import { translateFieldMessage, type FieldErrors, type FieldProblemWords } from '../../components/field-errors.js';
 
 // The case API's problems as the case page shows them: field problems beside
 // their fields, refusals by the rule that refused, in the reader's language.
@@ -19,7 +19,7 @@ export function caseFieldErrors<Field extends string>(error: unknown, fields: re
     if (field === undefined) {
       continue;
     }
-    const message = translateCaseMessage(problem.message, t);
+    const message = translateCaseMessage(problem, t);
     const earlier = result[field];
     result[field] = earlier === undefined ? message : `${earlier} ${message}`;
   }
@@ -42,13 +42,14 @@ const caseMessages: readonly [RegExp, (t: TFunction) => string][] = [
   [/name the decision reviewed|not a decision of this case/u, (t) => t('caseView.fieldErrors.reviewedDecision')],
 ];
 
-function translateCaseMessage(message: string, t: TFunction): string {
+/** A field problem of the case forms in the reader's language: the case rules' wording first, then the general rules. */
+export function translateCaseMessage(problem: FieldProblemWords, t: TFunction): string {
   for (const [pattern, translate] of caseMessages) {
-    if (pattern.test(message)) {
+    if (pattern.test(problem.message)) {
       return translate(t);
     }
   }
-  return translateFieldMessage(message, t);
+  return translateFieldMessage(problem, t);
 }
 
 /** The pathway rule that refused a step, as the API names it in the problem's reason; null for a problem that names none. */

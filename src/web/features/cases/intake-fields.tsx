@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import { meetingContexts, referralSources } from '../../../shared/case.schemas.js';
 import { ApiProblem } from '../../api-client.js';
 import { ErrorSummary } from '../../components/error-summary.js';
-import { translateFieldMessage, type FieldErrors } from '../../components/field-errors.js';
+import type { FieldErrors } from '../../components/field-errors.js';
 import { pickText } from '../../components/formatting.js';
 import { Pagination } from '../../components/pagination.js';
 import { QueryResult } from '../../components/query-result.js';
@@ -15,7 +15,7 @@ import { TextField } from '../../components/text-field.js';
 import { useApiQuery } from '../../components/use-api-query.js';
 import { useUiLanguage } from '../../components/use-ui-language.js';
 import { useRegions } from '../users/use-region-names.js';
-import { describeRefusal } from './case-problems.js';
+import { describeRefusal, translateCaseMessage } from './case-problems.js';
 import { commonCitizenships } from '../../../shared/i18n/citizenship-name.js';
 import { type MeetingContextValue, type ReferralSourceValue } from './intake-form.js';
 
@@ -208,7 +208,7 @@ function problemsByField<Field extends string>(error: unknown, fieldOf: (path: s
     if (field === null) {
       continue;
     }
-    const message = translateFieldMessage(problem.message, t);
+    const message = translateCaseMessage(problem, t);
     const earlier = result[field];
     result[field] = earlier === undefined || earlier === message ? message : `${earlier} ${message}`;
   }

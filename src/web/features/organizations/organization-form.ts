@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { OrganizationKind } from '../../../shared/reference.schemas.js';
 import { ApiProblem } from '../../api-client.js';
-import { translateFieldMessage, type FieldErrors } from '../../components/field-errors.js';
+import { translateFieldMessage, type FieldErrors, type FieldProblemWords } from '../../components/field-errors.js';
 import type { LocalizedText } from '../../components/formatting.js';
 import { uiLanguages, type UiLanguage } from '../../i18n/ui-languages.js';
 import { kindHasCapacity, type NewOrganization, type Organization, type OrganizationChange } from './organizations-api.js';
@@ -228,13 +228,13 @@ const messagesByField: Partial<Record<OrganizationField, readonly (readonly [Reg
   capacity: [[/./u, (t) => t('organizationForm.capacityFormat', { max: maxCapacity })]],
 };
 
-function messageFor(field: OrganizationField, message: string, t: TFunction): string {
+function messageFor(field: OrganizationField, problem: FieldProblemWords, t: TFunction): string {
   for (const [pattern, translate] of messagesByField[field] ?? []) {
-    if (pattern.test(message)) {
+    if (pattern.test(problem.message)) {
       return translate(t);
     }
   }
-  return translateFieldMessage(message, t);
+  return translateFieldMessage(problem, t);
 }
 
 /** The server's per-field problems, keyed by the form's fields, in the interface language where we know them. */
@@ -248,7 +248,7 @@ export function organizationFieldErrors(error: unknown, t: TFunction): FieldErro
     if (field === null) {
       continue;
     }
-    const message = messageFor(field, problem.message, t);
+    const message = messageFor(field, problem, t);
     const earlier = result[field];
     result[field] = earlier === undefined || earlier === message ? message : `${earlier} ${message}`;
   }

@@ -26,6 +26,7 @@ import {
   type ProblemResolutions,
 } from './plan-import.js';
 import { importPlan, plansPath, previewPlanImport, type PlanImportPreview, type PlanImportProblem } from './plans-api.js';
+import { translateFieldMessage } from '../../components/field-errors.js';
 
 export function ImportPlanPage() {
   const { t } = useTranslation();
@@ -169,13 +170,13 @@ function ImportPlanForm({ directory }: { directory: readonly Organization[] }) {
       const problemId = problemIdOfField(problem.field);
       const matching = read.problems.find((candidate) => candidate.id === problemId);
       if (matching !== undefined) {
-        result[problemControlId(matching)] = t('planImport.problemRefused', { detail: problem.message });
+        result[problemControlId(matching)] = t('planImport.problemRefused', { detail: translateFieldMessage(problem, t) });
       } else if (problem.field === 'body.text') {
-        result[textId] = t('planImport.textRefused', { detail: problem.message });
+        result[textId] = t('planImport.textRefused', { detail: translateFieldMessage(problem, t) });
       } else if (problem.field === 'body.coordinatorCode') {
         result[coordinatorId] = t('planImport.coordinatorRefused');
       } else if (problem.field === 'body.parentPlanId') {
-        result[parentId] = t('planImport.parentRefused', { detail: problem.message });
+        result[parentId] = t('planImport.parentRefused', { detail: translateFieldMessage(problem, t) });
       }
     }
     return result;

@@ -15,6 +15,7 @@ import { useSignedInUser } from '../session/session-context.js';
 import { DocumentDownloads, DocumentLanguageField, useDocumentLanguage, type DocumentFormat } from './consolidated-report-links.js';
 import { nextPlanDraftOf, nextPlanProblems, nextPlanRequestOf, type NextPlanField } from './next-plan-form.js';
 import { confirmPlan, planPath, removeDraftMeasure, seedNextPlan, type PlanSummary } from './plans-api.js';
+import { translateFieldMessage } from '../../components/field-errors.js';
 
 type Failure = { message: string; requestId: string | null } | null;
 
@@ -176,7 +177,7 @@ function NextPlanForm({ plan }: { plan: PlanSummary }) {
       const byField = Object.fromEntries(
         refused.flatMap((problem) => {
           const field = fields.find((candidate) => problem.field === `body.${candidate}`);
-          return field === undefined ? [] : [[field, problem.message]];
+          return field === undefined ? [] : [[field, translateFieldMessage(problem, t)]];
         }),
       );
       setErrors(byField);

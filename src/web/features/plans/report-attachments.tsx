@@ -8,6 +8,7 @@ import { FieldError } from '../../components/text-field.js';
 import { useUiLanguage } from '../../components/use-ui-language.js';
 import { attachmentAccept, base64Of, formatFileSize, uploadProblemOf } from './attachment-upload.js';
 import { attachmentPath, attachReportFile, removeReportFile, type ReportAttachment } from './plans-api.js';
+import { translateFieldMessage } from '../../components/field-errors.js';
 
 interface ReportAttachmentsProps {
   reportId: string | null;
@@ -42,7 +43,7 @@ export function ReportAttachments({ reportId, attachments, changeable, onChange 
       if (fieldProblem === undefined) {
         setFailure(describeError(caught, t));
       } else {
-        setError(t('planAttachments.refused', { detail: fieldProblem.message }));
+        setError(t('planAttachments.refused', { detail: translateFieldMessage(fieldProblem, t) }));
       }
       return false;
     } finally {

@@ -134,7 +134,7 @@ export function reportFieldErrors(error: unknown, t: TFunction): FieldErrors<Rep
     if (field === null) {
       continue;
     }
-    const message = translateFieldMessage(problem.message, t);
+    const message = translateFieldMessage(problem, t);
     const earlier = result[field];
     result[field] = earlier === undefined ? message : `${earlier} ${message}`;
   }
