@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { createBenchDatabase, type Figure } from './bench-database.js';
+import { createBenchDatabase, printFigures, type Figure } from './bench-database.js';
 import { DEMO_PASSWORD } from '../src/server/modules/directory/demo-users.js';
 import { currentTotpCode } from '../src/server/platform/auth/totp.js';
 import { generateDataKeyHex } from '../src/server/platform/vault/data-key.js';
@@ -100,7 +100,10 @@ async function benchDatabase(database: string, env: Record<string, string>): Pro
     for (const route of routes) {
       const started = performance.now();
       const single = await fetch(server.url + route.path(0), { headers: { cookie } });
-      await single.text();
+      const answer = await single.text();
+      if (!single.ok) {
+        throw new Error(`${database} ${route.name} answered ${single.status}: ${answer}`);
+      }
       log(`${database} ${route.name}: one request alone ${single.status} in ${Math.round(performance.now() - started)} ms`);
       const result = await measure(server.url, cookie, route.path);
       figures.push({
@@ -143,13 +146,9 @@ if (adminUrl) {
   log('BENCH_DATABASE_URL is not set: PostgreSQL skipped (run through scripts/with-postgres.sh to include it)');
 }
 
-console.log(
-  `\nSenim case load test, ${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), ` +
+printFigures(
+  `Senim case load test, ${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), ` +
     `${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}; ${caseCount} cases, ${caseCount * size.eventsPerCase} events; ` +
-    `${connections} connections, ${duration} s per route, as caseworker.korgau; load average ${loadavg()[0]?.toFixed(1)} at the end\n`,
+    `${connections} connections, ${duration} s per route, as caseworker.korgau; load average ${loadavg()[0]?.toFixed(1)} at the end`,
+  figures,
 );
-console.log('| database | route | requests/s | p50 ms | p99 ms | errors | non-2xx |');
-console.log('|---|---|---:|---:|---:|---:|---:|');
-for (const figure of figures) {
-  console.log(`| ${figure.database} | ${figure.route} | ${figure.requestsPerSecond} | ${figure.p50} | ${figure.p99} | ${figure.errors} | ${figure.non2xx} |`);
-}

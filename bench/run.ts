@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { createBenchDatabase, type Figure } from './bench-database.js';
+import { createBenchDatabase, printFigures, type Figure } from './bench-database.js';
 import { generateDataKeyHex } from '../src/server/platform/vault/data-key.js';
 import { startServerProcess } from '../src/server/testing/server-process.js';
 
@@ -70,14 +70,8 @@ if (adminUrl) {
   console.log('BENCH_DATABASE_URL is not set: PostgreSQL skipped (run through scripts/with-postgres.sh to include it)');
 }
 
-console.log(
-  `\nSenim load test, ${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), ` +
-    `${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${connections} connections, ${duration} s per route\n`,
+printFigures(
+  `Senim load test, ${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), ` +
+    `${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${connections} connections, ${duration} s per route`,
+  figures,
 );
-console.log('| database | route | requests/s | p50 ms | p99 ms | errors | non-2xx |');
-console.log('|---|---|---:|---:|---:|---:|---:|');
-for (const figure of figures) {
-  console.log(
-    `| ${figure.database} | ${figure.route} | ${figure.requestsPerSecond} | ${figure.p50} | ${figure.p99} | ${figure.errors} | ${figure.non2xx} |`,
-  );
-}
