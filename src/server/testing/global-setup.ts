@@ -4,14 +4,12 @@ import { join } from 'node:path';
 import pino from 'pino';
 import { openDatabase } from '../db/database.js';
 import { prepareDatabase } from '../runtime.js';
-import { TEST_ADMIN_EMAIL, TEST_ADMIN_PASSWORD } from './test-database.js';
+import { PGLITE_TEMPLATE_ENV, TEST_ADMIN_EMAIL, TEST_ADMIN_PASSWORD } from './test-database.js';
 import { testVaultKeys } from './test-vault.js';
 
 // Creating an embedded database runs initdb (about 4 s); loading a dump of an
 // already migrated one takes under 1 s. So the suite builds one template per
 // run and every test file starts from a copy of it.
-
-export const PGLITE_TEMPLATE_ENV = 'SENIM_TEST_PGLITE_TEMPLATE';
 
 export async function setup(): Promise<() => void> {
   if (process.env.SENIM_TEST_DATABASE_URL) {

@@ -8,7 +8,6 @@ import type { Database } from '../db/schema.js';
 import { systemActor } from '../platform/actor.js';
 import { withPersonScope } from '../platform/person-scope.js';
 import { prepareDatabase } from '../runtime.js';
-import { PGLITE_TEMPLATE_ENV } from './global-setup.js';
 import { testVaultKeys } from './test-vault.js';
 
 /**
@@ -22,6 +21,9 @@ export interface TestDatabase {
   connectionUrl: string | null;
   drop(): Promise<void>;
 }
+
+/** Where global-setup tells each test file the embedded template's dump is. */
+export const PGLITE_TEMPLATE_ENV = 'SENIM_TEST_PGLITE_TEMPLATE';
 
 const silentLogger = pino({ level: 'silent' });
 

@@ -10,7 +10,7 @@ import {
   type ConsolidatedReport,
   type ConsolidatedSubmission,
 } from './consolidated-report.js';
-import { createPdf, docxCell as cell, documentMediaType, spreadsheetText as text, type DocumentFormat } from './report-document.render.js';
+import { createPdf, docxCell as cell, documentMediaType, spreadsheetText as text, type DocumentFormat } from '../../platform/export/documents.js';
 
 export type ConsolidationFormat = DocumentFormat;
 

@@ -1,5 +1,5 @@
 import type { AssessmentLanguage, Fulfilment, MoneyByYear, PlanAssessment } from './plan-assessment.js';
-import type { TabularDocument } from './report-document.render.js';
+import type { TabularDocument } from '../../platform/export/documents.js';
 
 const words = {
   ru: {

@@ -20,7 +20,7 @@ import { actorOf, originOf } from '../../http/route-access.js';
 import { assessmentDocument } from './plan-assessment.document.js';
 import { buildAssessment, confirmPlan, listMeasures, myReminders, planReminders, removeDraftMeasure, seedNextPlan } from './plan-followup.service.js';
 import { addAttachment, attachmentDisposition, readAttachment, removeAttachment } from './report-attachment.service.js';
-import { documentMediaType, renderTabularDocument } from './report-document.render.js';
+import { documentMediaType, renderTabularDocument } from '../../platform/export/documents.js';
 
 // A file sent as it is: Fastify passes a Buffer through without serializing it.
 const binarySchema = z.custom<Buffer>((value) => Buffer.isBuffer(value)).meta({ type: 'string', format: 'binary' });

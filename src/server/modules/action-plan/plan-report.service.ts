@@ -5,7 +5,7 @@ import type { SenimDatabase } from '../../db/database.js';
 import type { PlanReportStatus } from '../../db/schema.js';
 import type { RequestOrigin, UserActor } from '../../platform/actor.js';
 import { recordAudit } from '../../platform/audit.js';
-import { can, requirePermission } from '../../platform/policy.js';
+import { requirePermission } from '../../platform/policy.js';
 import { todayInKazakhstan } from '../../../shared/kazakhstan-calendar.js';
 import { previousReportingDate, totalsOf, type ConsolidatedMeasure, type ConsolidatedReport, type ConsolidationLanguage } from './consolidated-report.js';
 import { deadlineRuleSchema, reportingCalendar } from './deadline-rule.js';
@@ -25,6 +25,7 @@ import {
   updateReportStatus,
 } from './plan-report.repo.js';
 import { planCalendar } from './plan.service.js';
+import { reviewsPlan } from './plan-reviewer.js';
 import { attachmentsOfReports } from './report-attachment.service.js';
 
 // Reporting days are Kazakhstan's: a report due on 20 January is late from 21 January in Astana.
@@ -38,10 +39,6 @@ export function isLate(report: { dueDate: string; status: PlanReportStatus | 'mi
   return on > report.dueDate;
 }
 
-/** Whether the actor's body coordinates the plan and the actor reviews reports. */
-export function reviewsPlan(actor: UserActor, plan: { coordinator_organization_id: string }): boolean {
-  return can(actor, 'plan_reports.review') !== null && plan.coordinator_organization_id === actor.organizationId;
-}
 
 async function requirePlan(database: SenimDatabase, planId: string) {
   const plan = await selectPlanCoordinator(database.db, planId);

@@ -6,7 +6,7 @@ import type { RequestOrigin, UserActor } from '../../platform/actor.js';
 import { recordAudit } from '../../platform/audit.js';
 import { requirePermission } from '../../platform/policy.js';
 import { selectReport } from './plan-report.repo.js';
-import { reviewsPlan } from './plan-report.service.js';
+import { reviewsPlan } from './plan-reviewer.js';
 import { checkAttachment } from './report-attachment-file.js';
 import { countAttachments, deleteAttachment, insertAttachment, selectAttachment, selectAttachmentContent, selectAttachmentsOf } from './report-attachment.repo.js';
 

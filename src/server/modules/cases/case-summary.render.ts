@@ -3,7 +3,7 @@ import { citizenshipName } from '../../../shared/i18n/citizenship-name.js';
 import { identityInWords } from '../../../shared/i18n/identity-in-words.js';
 import type { PersonIdentity } from '../../../shared/person.schemas.js';
 import { printedWordsIn } from '../../platform/printed-words.js';
-import { createPdf } from '../action-plan/report-document.render.js';
+import { createPdf } from '../../platform/export/documents.js';
 import type { CaseSummaryForPrint } from './case-summary.service.js';
 
 // The printable case summary, in the reader's language with the interface's

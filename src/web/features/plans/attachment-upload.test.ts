@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { base64Of, formatFileSize, MAX_ATTACHMENT_BYTES, uploadProblemOf } from './attachment-upload.js';
+import { base64Of, formatFileSize, MAX_ATTACHMENT_BYTES, uploadProblemOf, uploadProblemOfRefusal } from './attachment-upload.js';
 
 describe('a file chosen for a report', () => {
   it('is checked for type and size before it is read', () => {
@@ -9,6 +9,16 @@ describe('a file chosen for a report', () => {
     expect(uploadProblemOf({ name: 'README', size: 1000 })).toBe('type');
     expect(uploadProblemOf({ name: 'empty.txt', size: 0 })).toBe('empty');
     expect(uploadProblemOf({ name: 'scan.png', size: MAX_ATTACHMENT_BYTES + 1 })).toBe('size');
+  });
+
+  it('is refused by the server in the words of the same checks, whichever layer refused it', () => {
+    // The messages of report-attachment-file.ts and of the schema's limit on the encoded file.
+    expect(uploadProblemOfRefusal('the file is larger than 5 MiB')).toBe('size');
+    expect(uploadProblemOfRefusal('the file is empty')).toBe('empty');
+    expect(uploadProblemOfRefusal('only pdf, docx, xlsx, jpg, jpeg, png, txt files can be attached')).toBe('type');
+    expect(uploadProblemOfRefusal('the content is not a pdf file')).toBe('type');
+    expect(uploadProblemOfRefusal('give the file a name with its extension')).toBe('type');
+    expect(uploadProblemOfRefusal('Too long')).toBeNull();
   });
 
   it('is sent as base64, whatever its size', () => {

@@ -21,6 +21,25 @@ export function uploadProblemOf(file: { name: string; size: number } | null): Up
 }
 
 /** Base64 of a file's bytes, in chunks so that a 5 MiB file does not overflow the call stack. */
+/**
+ * The server's refusal of a file as the check the form makes before sending,
+ * so both speak alike; null for a refusal the form has no check for. The size
+ * limit is, in the schema, a length limit on the encoded file: its general
+ * rule would count characters, so the message is the one to go by.
+ */
+export function uploadProblemOfRefusal(message: string): Exclude<UploadProblem, 'none'> | null {
+  if (/larger than/u.test(message)) {
+    return 'size';
+  }
+  if (/is empty/u.test(message)) {
+    return 'empty';
+  }
+  if (/can be attached|is not a .* file|with its extension/u.test(message)) {
+    return 'type';
+  }
+  return null;
+}
+
 export function base64Of(bytes: Uint8Array): string {
   let binary = '';
   const chunk = 0x8000;

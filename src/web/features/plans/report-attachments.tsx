@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { ApiProblem } from '../../api-client.js';
 import { ErrorSummary } from '../../components/error-summary.js';
@@ -6,9 +7,9 @@ import { formatDateTimeInKazakhstan } from '../../components/formatting.js';
 import { describeError } from '../../components/query-result.js';
 import { FieldError } from '../../components/text-field.js';
 import { useUiLanguage } from '../../components/use-ui-language.js';
-import { attachmentAccept, base64Of, formatFileSize, uploadProblemOf } from './attachment-upload.js';
+import { attachmentAccept, base64Of, formatFileSize, uploadProblemOf, uploadProblemOfRefusal } from './attachment-upload.js';
 import { attachmentPath, attachReportFile, removeReportFile, type ReportAttachment } from './plans-api.js';
-import { translateFieldMessage } from '../../components/field-errors.js';
+import { translateFieldMessage, type FieldProblemWords } from '../../components/field-errors.js';
 
 interface ReportAttachmentsProps {
   reportId: string | null;
@@ -43,7 +44,7 @@ export function ReportAttachments({ reportId, attachments, changeable, onChange 
       if (fieldProblem === undefined) {
         setFailure(describeError(caught, t));
       } else {
-        setError(t('planAttachments.refused', { detail: translateFieldMessage(fieldProblem, t) }));
+        setError(attachmentRefusal(fieldProblem, t));
       }
       return false;
     } finally {
@@ -135,4 +136,9 @@ export function ReportAttachments({ reportId, attachments, changeable, onChange 
       )}
     </section>
   );
+}
+
+function attachmentRefusal(problem: FieldProblemWords, t: TFunction): string {
+  const known = uploadProblemOfRefusal(problem.message);
+  return known === null ? t('planAttachments.refused', { detail: translateFieldMessage(problem, t) }) : t(`planAttachments.problem.${known}`);
 }

@@ -3,10 +3,11 @@ import { dirname, join } from 'node:path';
 import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import ExcelJS from 'exceljs';
 import pdfmake from 'pdfmake';
-import { csvCell } from '../../platform/export/csv.js';
+import { csvCell } from './csv.js';
 
-// What the plan's documents for the Government share: DOCX, PDF and XLSX,
-// the fonts, and a tabular layout any of them can be written in.
+// The documents Senim hands out (the plan's reports for the Government, a
+// case summary for a court) share these: DOCX, PDF and XLSX, the fonts, and a
+// tabular layout any of them can be written in.
 
 export type DocumentFormat = 'docx' | 'pdf' | 'xlsx';
 
