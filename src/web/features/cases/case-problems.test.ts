@@ -26,6 +26,21 @@ describe('field problems of the case forms', () => {
     });
   });
 
+  it('say in the reader\'s words what the case services refuse, not only what the schemas do', () => {
+    const error = problem('validation_failed', 'The request has invalid fields', [
+      { field: 'body.firstContactDate', message: 'is in the future' },
+      { field: 'body.serviceTypes', message: 'not offered: legal, medical' },
+      { field: 'body.toOrganizationId', message: 'is your own organization' },
+      { field: 'body.ageGroup', message: 'open a case for a child' },
+    ]);
+    expect(caseFieldErrors(error, ['firstContactDate', 'serviceTypes', 'toOrganizationId', 'ageGroup'], t)).toEqual({
+      firstContactDate: 'cases.intake.firstContactDateFuture',
+      serviceTypes: 'caseView.refusals.service_not_offered',
+      toOrganizationId: 'caseView.fieldErrors.ownOrganization',
+      ageGroup: 'caseView.fieldErrors.childNeedsCase',
+    });
+  });
+
   it('leave out fields the form does not have and problems outside the body', () => {
     const error = problem('validation_failed', 'The request has invalid fields', [
       { field: 'params.id', message: 'must be a UUID' },

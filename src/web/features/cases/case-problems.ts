@@ -40,6 +40,12 @@ const caseMessages: readonly [RegExp, (t: TFunction) => string][] = [
   [/not a user of an involved organization/u, (t) => t('caseView.fieldErrors.notInvolvedUser')],
   [/has not accepted a referral/u, (t) => t('caseView.fieldErrors.providerNotAccepted')],
   [/name the decision reviewed|not a decision of this case/u, (t) => t('caseView.fieldErrors.reviewedDecision')],
+  [/is in the future/u, (t) => t('cases.intake.firstContactDateFuture')],
+  [/^not offered/u, (t) => t('caseView.refusals.service_not_offered')],
+  [/is your own organization/u, (t) => t('caseView.fieldErrors.ownOrganization')],
+  [/is a law-enforcement body/u, (t) => t('caseView.fieldErrors.policeNotProvider')],
+  [/open a case for a child/u, (t) => t('caseView.fieldErrors.childNeedsCase')],
+  [/no such organization/u, (t) => t('caseView.unknownOrganization')],
 ];
 
 /** A field problem of the case forms in the reader's language: the case rules' wording first, then the general rules. */
