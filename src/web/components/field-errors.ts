@@ -29,35 +29,36 @@ export function fieldErrorsOf<Field extends string>(error: unknown, fields: read
   return result;
 }
 
-type Translator = (match: RegExpExecArray, t: TFunction) => string;
+/** A message a page knows by its English wording, and how to say it in the reader's language. */
+export type KnownMessage = readonly [RegExp, (t: TFunction, match: RegExpExecArray) => string];
 
 // The server words its field messages in English; these are the ones a form shows often.
-const knownMessages: readonly [RegExp, Translator][] = [
-  [/^is required$/u, (_, t) => t('fieldErrors.required')],
-  [/must be an email address/u, (_, t) => t('fieldErrors.email')],
-  [/^is already used$/u, (_, t) => t('fieldErrors.emailTaken')],
-  [/give at least one role/u, (_, t) => t('fieldErrors.rolesRequired')],
-  [/cannot be granted by you/u, (_, t) => t('fieldErrors.roleNotYours')],
-  [/^not for yourself$/u, (_, t) => t('fieldErrors.notForYourself')],
-  [/at least (\d+) characters/u, (match, t) => t('fieldErrors.passwordTooShort', { min: match[1] ?? '15' })],
-  [/at most (\d+) characters/u, (match, t) => t('fieldErrors.passwordTooLong', { max: match[1] ?? '128' })],
-  [/too easy to guess/u, (_, t) => t('fieldErrors.passwordCommon')],
-  [/repeated or sequential/u, (_, t) => t('fieldErrors.passwordRepetitive')],
-  [/your name, your email/u, (_, t) => t('fieldErrors.passwordContext')],
-  [/control characters/u, (_, t) => t('fieldErrors.passwordControl')],
+const knownMessages: readonly KnownMessage[] = [
+  [/^is required$/u, (t) => t('fieldErrors.required')],
+  [/must be an email address/u, (t) => t('fieldErrors.email')],
+  [/^is already used$/u, (t) => t('fieldErrors.emailTaken')],
+  [/give at least one role/u, (t) => t('fieldErrors.rolesRequired')],
+  [/cannot be granted by you/u, (t) => t('fieldErrors.roleNotYours')],
+  [/^not for yourself$/u, (t) => t('fieldErrors.notForYourself')],
+  [/at least (\d+) characters/u, (t, match) => t('fieldErrors.passwordTooShort', { min: match[1] ?? '15' })],
+  [/at most (\d+) characters/u, (t, match) => t('fieldErrors.passwordTooLong', { max: match[1] ?? '128' })],
+  [/too easy to guess/u, (t) => t('fieldErrors.passwordCommon')],
+  [/repeated or sequential/u, (t) => t('fieldErrors.passwordRepetitive')],
+  [/your name, your email/u, (t) => t('fieldErrors.passwordContext')],
+  [/control characters/u, (t) => t('fieldErrors.passwordControl')],
 ];
 
 /**
- * A field problem in the reader's language: a message the forms know by its
- * wording first (the domain's own rules), then the general rule the server
- * names (a length, a count, a format, a choice), and only then the server's
- * English.
+ * A field problem in the reader's language: a message known by its wording
+ * first (the form's own, then those every form meets), then the general rule
+ * the server names (a length, a count, a format, a choice), and only then the
+ * server's English.
  */
-export function translateFieldMessage(problem: FieldProblemWords, t: TFunction): string {
-  for (const [pattern, translate] of knownMessages) {
+export function translateFieldMessage(problem: FieldProblemWords, t: TFunction, formMessages: readonly KnownMessage[] = []): string {
+  for (const [pattern, translate] of [...formMessages, ...knownMessages]) {
     const match = pattern.exec(problem.message);
     if (match !== null) {
-      return translate(match, t);
+      return translate(t, match);
     }
   }
   return ruleInWords(problem, t) ?? problem.message;

@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 import { isCaseRefusal, type CaseRefusal } from '../../../shared/case-refusals.js';
 import { ApiProblem } from '../../api-client.js';
 import { describeError } from '../../components/query-result.js';
-import { translateFieldMessage, type FieldErrors, type FieldProblemWords } from '../../components/field-errors.js';
+import { translateFieldMessage, type FieldErrors, type FieldProblemWords, type KnownMessage } from '../../components/field-errors.js';
 
 // The case API's problems as the case page shows them: field problems beside
 // their fields, refusals by the rule that refused, in the reader's language.
@@ -27,7 +27,7 @@ export function caseFieldErrors<Field extends string>(error: unknown, fields: re
 }
 
 // The API words its field messages in English; these are the ones the case forms meet most.
-const caseMessages: readonly [RegExp, (t: TFunction) => string][] = [
+const caseMessages: readonly KnownMessage[] = [
   [/must not be empty/u, (t) => t('caseView.fieldErrors.empty')],
   [/YYYY-MM-DD|invalid (iso )?date/iu, (t) => t('caseView.fieldErrors.date')],
   [/at least one form of exploitation/u, (t) => t('caseView.fieldErrors.exploitationForm')],
@@ -50,12 +50,7 @@ const caseMessages: readonly [RegExp, (t: TFunction) => string][] = [
 
 /** A field problem of the case forms in the reader's language: the case rules' wording first, then the general rules. */
 export function translateCaseMessage(problem: FieldProblemWords, t: TFunction): string {
-  for (const [pattern, translate] of caseMessages) {
-    if (pattern.test(problem.message)) {
-      return translate(t);
-    }
-  }
-  return translateFieldMessage(problem, t);
+  return translateFieldMessage(problem, t, caseMessages);
 }
 
 /** The pathway rule that refused a step, as the API names it in the problem's reason; null for a problem that names none. */

@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { OrganizationKind } from '../../../shared/reference.schemas.js';
 import { ApiProblem } from '../../api-client.js';
-import { translateFieldMessage, type FieldErrors, type FieldProblemWords } from '../../components/field-errors.js';
+import { translateFieldMessage, type FieldErrors, type KnownMessage } from '../../components/field-errors.js';
 import type { LocalizedText } from '../../components/formatting.js';
 import { uiLanguages, type UiLanguage } from '../../i18n/ui-languages.js';
 import { kindHasCapacity, type NewOrganization, type Organization, type OrganizationChange } from './organizations-api.js';
@@ -211,10 +211,8 @@ function fieldOfPath(path: string): OrganizationField | null {
   return organizationFields.find((field) => field === name) ?? null;
 }
 
-type Translator = (t: TFunction) => string;
-
 // Messages that mean something else on this form than on the user form (where "is already used" is an email).
-const messagesByField: Partial<Record<OrganizationField, readonly (readonly [RegExp, Translator])[]>> = {
+const messagesByField: Partial<Record<OrganizationField, readonly KnownMessage[]>> = {
   code: [
     [/^is already used$/u, (t) => t('organizationForm.codeTaken')],
     [/capital letters/u, (t) => t('organizationForm.codeFormat')],
@@ -228,15 +226,6 @@ const messagesByField: Partial<Record<OrganizationField, readonly (readonly [Reg
   capacity: [[/./u, (t) => t('organizationForm.capacityFormat', { max: maxCapacity })]],
 };
 
-function messageFor(field: OrganizationField, problem: FieldProblemWords, t: TFunction): string {
-  for (const [pattern, translate] of messagesByField[field] ?? []) {
-    if (pattern.test(problem.message)) {
-      return translate(t);
-    }
-  }
-  return translateFieldMessage(problem, t);
-}
-
 /** The server's per-field problems, keyed by the form's fields, in the interface language where we know them. */
 export function organizationFieldErrors(error: unknown, t: TFunction): FieldErrors<OrganizationField> {
   const result: FieldErrors<OrganizationField> = {};
@@ -248,7 +237,7 @@ export function organizationFieldErrors(error: unknown, t: TFunction): FieldErro
     if (field === null) {
       continue;
     }
-    const message = messageFor(field, problem, t);
+    const message = translateFieldMessage(problem, t, messagesByField[field]);
     const earlier = result[field];
     result[field] = earlier === undefined || earlier === message ? message : `${earlier} ${message}`;
   }
