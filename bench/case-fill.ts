@@ -6,8 +6,11 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import pino from 'pino';
 import { openDatabase, type DatabaseTarget } from '../src/server/db/database.js';
 import type { Database } from '../src/server/db/schema.js';
-import { deriveVaultKeys, parseDataKey } from '../src/server/platform/vault/data-key.js';
+import { deriveVaultKeys, parseDataKey, type VaultKeys } from '../src/server/platform/vault/data-key.js';
+import { staffEmailDigests } from '../src/server/platform/vault/staff-email.js';
 import { prepareDatabase } from '../src/server/runtime.js';
+import { useAuditKey } from '../src/server/platform/audit-chain.js';
+import { testAuditKey } from '../src/server/testing/test-audit-key.js';
 
 /** The measured case worker: Korgau-Astana, involved in about a quarter of the cases. */
 export const WORKER_EMAIL = 'caseworker.korgau@demo.senim.local';
@@ -23,7 +26,7 @@ export interface BenchSize {
 const uuid = (text: RawBuilder<unknown>): RawBuilder<string> => sql<string>`overlay(overlay(md5(${text}) placing '4' from 13) placing '8' from 17)::uuid`;
 
 /** Persons, cases, involvements, consents, named workers, screenings, decisions, referrals, services and events, all by generate_series. */
-export async function fillCases(db: Kysely<Database>, size: BenchSize, log: (message: string) => void): Promise<void> {
+export async function fillCases(db: Kysely<Database>, vaultKeys: VaultKeys, size: BenchSize, log: (message: string) => void): Promise<void> {
   const organizations = await db.selectFrom('organizations').select(['id', 'code']).where('code', 'in', [...ORGANIZATIONS, 'MIA']).execute();
   const idOf = (code: string): string => {
     const found = organizations.find((row) => row.code === code);
@@ -35,7 +38,7 @@ export async function fillCases(db: Kysely<Database>, size: BenchSize, log: (mes
   const orgs = ORGANIZATIONS.map(idOf);
   const mia = idOf('MIA');
   const shelter = idOf('SHELTER-ALA');
-  const worker = await db.selectFrom('users').select('id').where('email', '=', WORKER_EMAIL).executeTakeFirstOrThrow();
+  const worker = await db.selectFrom('users').select('id').where('email_digest', 'in', staffEmailDigests(vaultKeys, WORKER_EMAIL)).executeTakeFirstOrThrow();
   const regions = (await db.selectFrom('regions').select('id').where('valid_to', 'is', null).execute()).map((row) => row.id);
   const questionnaire = await db.selectFrom('screening_questionnaires').select('id').where('audience', '=', 'adult').orderBy('version', 'desc').executeTakeFirstOrThrow();
   const n = size.cases;
@@ -142,12 +145,15 @@ export async function fillCases(db: Kysely<Database>, size: BenchSize, log: (mes
 
 /** A new database with the schema, the demo organizations and users, and the cases. */
 export async function prepareBenchDatabase(target: DatabaseTarget, input: { dataKey: string; size: BenchSize; log: (message: string) => void }): Promise<void> {
+  // The key the benchmark's server (startServerProcess) chains with too.
+  useAuditKey(testAuditKey());
   const database = await openDatabase(target);
   const timed = async (label: string, run: () => Promise<unknown>) => {
     const started = Date.now();
     await run();
     input.log(`${label}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
   };
+  const vaultKeys = deriveVaultKeys(parseDataKey(input.dataKey));
   try {
     await timed('migrations, reference and demo data', () =>
       prepareDatabase(database, pino({ level: 'silent' }), {
@@ -155,10 +161,10 @@ export async function prepareBenchDatabase(target: DatabaseTarget, input: { data
         demoCases: 0,
         adminEmail: 'admin@bench.senim.local',
         adminPassword: 'bench administrator passphrase',
-        vaultKeys: deriveVaultKeys(parseDataKey(input.dataKey)),
+        vaultKeys,
       }),
     );
-    await timed(`${input.size.cases} cases and ${input.size.cases * input.size.eventsPerCase} events`, () => fillCases(database.db, input.size, input.log));
+    await timed(`${input.size.cases} cases and ${input.size.cases * input.size.eventsPerCase} events`, () => fillCases(database.db, vaultKeys, input.size, input.log));
   } finally {
     await database.close();
   }

@@ -1,11 +1,9 @@
-import { readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../src/server/testing/server-process.js';
+import { ACTION_PLAN_2009_FILE } from '../src/server/modules/action-plan/fixtures/action-plan-2009-2011.js';
 import { createTestUser, signIn as signInThroughApi } from '../src/server/testing/test-users.js';
 import { useBrowserAgainstTestServer } from './browser-harness.js';
 
@@ -21,8 +19,7 @@ const SMALL_PLAN = [
   '1.\tTo train labour inspectors on signs of forced labour\tInformation to MJ\tMLSP, MIA\tAnnually, by January 20th\tNot required\t-',
 ].join('\n');
 
-const seeds = join(REPO_ROOT, '..', 'shared', 'seeds');
-const seedPlanFile = join(seeds, readdirSync(seeds).find((name) => name.startsWith('000_')) ?? 'missing');
+const seedPlanFile = ACTION_PLAN_2009_FILE;
 
 const labourMinistry = 'Министерство труда и социальной защиты населения Республики Казахстан';
 const policeMinistry = 'Министерство внутренних дел Республики Казахстан';

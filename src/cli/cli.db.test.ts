@@ -1,11 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../server/db/database.js';
+import { ACTION_PLAN_2009_FILE } from '../server/modules/action-plan/fixtures/action-plan-2009-2011.js';
 import { buildApp } from '../server/http/app.js';
+import { useAuditKey } from '../server/platform/audit-chain.js';
+import { AUDIT_KEY_FILE_NAME, loadAuditKey } from '../server/platform/audit-key.js';
 import { deriveVaultKeys, generateDataKeyHex, parseDataKey } from '../server/platform/vault/data-key.js';
 import { REPO_ROOT } from '../server/testing/server-process.js';
 import { createTestUser, signIn } from '../server/testing/test-users.js';
@@ -40,14 +43,15 @@ afterAll(() => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-describe('npx senim', () => {
+// Every test starts the CLI as its own process, several times: slow on a loaded machine.
+describe('npx senim', { timeout: 300_000 }, () => {
   it('explains its commands', () => {
     const help = senim('--help');
     expect(help.status).toBe(0);
     for (const command of ['serve', 'migrate', 'seed-demo', 'audit']) {
       expect(help.stdout).toContain(command);
     }
-    expect(senim('audit', '--help').stdout).toContain('verify');
+    expect(senim('audit', '--help').stdout).toMatch(/verify[\s\S]*anchor/);
   });
 
   it('migrates an empty folder once, then finds it up to date', () => {
@@ -67,6 +71,9 @@ describe('npx senim', () => {
   });
 
   it('keeps no identity of a person readable in the database files', async () => {
+    // seed-demo generated the audit key file; this process chains with it too, as the server would.
+    expect(statSync(join(dataDir, AUDIT_KEY_FILE_NAME)).mode & 0o777).toBe(0o600);
+    useAuditKey(loadAuditKey({ env: {}, dataDir, embedded: true, warn: () => undefined }));
     const database = await openDatabase({ kind: 'pglite', dataDir });
     const app = await buildApp({ database, logger: false, vaultKeys: deriveVaultKeys(parseDataKey(dataKey)) });
     await app.ready();
@@ -100,28 +107,71 @@ describe('npx senim', () => {
     }
   });
 
-  it('audit verify passes on an intact trail and names the event changed by hand', async () => {
+  it('audit anchor signs the head; verify --anchor proves that nothing up to it was cut away or altered', async () => {
+    const anchorFile = join(dataDir, '..', `${dataDir.split('/').pop() ?? 'senim'}-anchor.json`);
+    const anchored = senim('audit', 'anchor', '--out', anchorFile);
+    expect(anchored.status, anchored.stderr).toBe(0);
+    expect(anchored.stdout).toMatch(/Anchored event \d+ \(\d+ events verified\)/);
+    const anchor = JSON.parse(readFileSync(anchorFile, 'utf8')) as { sequence: number; hash: string; publicKey: string; signature: string };
+    expect(anchor).toMatchObject({ format: 'senim-audit-anchor/1', sequence: expect.any(Number), publicKey: expect.any(String), signature: expect.any(String) });
+    expect(senim('audit', 'anchor', '--out', anchorFile).status).toBe(1);
+    const holds = senim('audit', 'verify', '--anchor', anchorFile);
+    expect(holds.status, holds.stderr).toBe(0);
+    expect(holds.stdout).toContain(`Anchor holds: nothing up to event ${anchor.sequence} was rewritten.`);
+
+    // A file edited after signing proves nothing.
+    const forged = join(dataDir, '..', `${dataDir.split('/').pop() ?? 'senim'}-forged.json`);
+    writeFileSync(forged, JSON.stringify({ ...anchor, sequence: anchor.sequence - 1 }));
+    const refused = senim('audit', 'verify', '--anchor', forged);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toMatch(/ANCHOR FAILS at event \d+: the anchor signature does not match its content/);
+
+    // Cut the newest events away and move the head back: the chain alone looks whole, the anchor does not.
+    const database = await openDatabase({ kind: 'pglite', dataDir });
+    await database.db
+      .transaction()
+      .execute(async (trx) => {
+        await sql`alter table audit_events disable trigger audit_events_no_update_or_delete`.execute(trx);
+        await sql`delete from audit_events where id >= ${anchor.sequence}`.execute(trx);
+        const last = await trx.selectFrom('audit_events').select(['id', 'hash']).orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
+        await trx.updateTable('audit_chain_head').set({ last_event_id: last.id, last_hash: last.hash }).execute();
+        await sql`alter table audit_events enable trigger audit_events_no_update_or_delete`.execute(trx);
+      })
+      .finally(() => database.close());
+    expect(senim('audit', 'verify').status).toBe(0);
+    const truncated = senim('audit', 'verify', '--anchor', anchorFile);
+    expect(truncated.status).toBe(1);
+    expect(truncated.stderr).toMatch(new RegExp(`ANCHOR FAILS at event ${anchor.sequence}: the trail ends at event \\d+, before event ${anchor.sequence} that the anchor names: events were deleted`));
+    rmSync(anchorFile);
+    rmSync(forged);
+  });
+
+  it('audit verify passes on an intact trail and names every broken range', async () => {
     const intact = senim('audit', 'verify');
     expect(intact.status, intact.stderr).toBe(0);
     expect(intact.stdout).toMatch(/Audit trail intact: \d+ events verified/);
 
+    // Two events far apart, the first and the newest, rewritten by hand.
     const database = await openDatabase({ kind: 'pglite', dataDir });
-    const target = await database.db.selectFrom('audit_events').select('id').where('action', '=', 'person.created').executeTakeFirstOrThrow();
-    await database.db.transaction().execute(async (trx) => {
+    const [first, target] = await database.db.transaction().execute(async (trx) => {
+      const oldest = await trx.selectFrom('audit_events').select('id').orderBy('id').limit(1).executeTakeFirstOrThrow();
+      const newest = await trx.selectFrom('audit_events').select('id').orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
       await sql`alter table audit_events disable trigger audit_events_no_update_or_delete`.execute(trx);
-      await sql`update audit_events set fields = '{}' where id = ${target.id}`.execute(trx);
+      await sql`update audit_events set purpose = 'rewritten by hand' where id in (${oldest.id}, ${newest.id})`.execute(trx);
       await sql`alter table audit_events enable trigger audit_events_no_update_or_delete`.execute(trx);
-    });
-    await database.close();
+      return [oldest, newest] as const;
+    }).finally(() => database.close());
 
     const broken = senim('audit', 'verify');
     expect(broken.status).toBe(1);
-    expect(broken.stderr).toContain(`BROKEN at event ${target.id}`);
+    // It goes on after the first break: both edits are named, each with what is wrong.
+    expect(broken.stderr).toContain(`BROKEN event ${first.id} (1 event does not verify): event ${first.id} was changed after it was written`);
+    expect(broken.stderr).toContain(`BROKEN event ${target.id} (1 event does not verify): event ${target.id} was changed after it was written`);
+    expect(broken.stderr).toContain('Audit trail BROKEN: 2 broken range(s)');
   });
 
   it('previews the 2009-2011 Action Plan: 25 measures, its reporting calendar, and what a person must resolve', () => {
-    const seeds = join(REPO_ROOT, '..', 'shared', 'seeds');
-    const planFile = join(seeds, readdirSync(seeds).find((name) => name.startsWith('000_')) ?? 'missing');
+    const planFile = ACTION_PLAN_2009_FILE;
     const text = senim('plan', 'preview', planFile);
     expect(text.status, text.stderr).toBe(0);
     expect(text.stdout).toMatch(/2009-2011; 25 measures/);

@@ -1,8 +1,10 @@
 import { Command } from 'commander';
 import { SENIM_VERSION } from '../server/version.js';
 import { registerAuditCommand } from './audit.command.js';
+import { registerKeysCommand } from './keys.command.js';
 import { registerMigrateCommand } from './migrate.command.js';
 import { registerPlanCommand } from './plan.command.js';
+import { registerPurgeCommand } from './purge.command.js';
 import { registerSeedDemoCommand } from './seed-demo.command.js';
 import { registerServeCommand } from './serve.command.js';
 
@@ -20,6 +22,8 @@ registerMigrateCommand(program);
 registerSeedDemoCommand(program);
 registerAuditCommand(program);
 registerPlanCommand(program);
+registerKeysCommand(program);
+registerPurgeCommand(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -164,7 +164,7 @@ export function registerPlanCommand(program: Command): void {
     .action(async () => {
       const database = await openConfiguredDatabase(readConfig());
       try {
-        for (const item of (await listPlans({ database })).items) {
+        for (const item of (await listPlans({ database, actor: systemActor('cli:plan-list') })).items) {
           const standing = `${item.level}${item.parentPlanId === null ? '' : ` under ${item.parentPlanId}`}${item.status === 'draft' ? ', DRAFT' : ''}`;
           console.log(`${item.id}  ${item.periodFromYear}-${item.periodToYear}  ${standing}  ${item.measures} measures  coordinator ${item.coordinatorCode}  ${item.title}`);
         }

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { readConfig } from '../server/config.js';
 import { createLogger } from '../server/logger.js';
-import { announceBootstrap, configuredVaultKeys, openConfiguredDatabase, prepareDatabase } from '../server/runtime.js';
+import { useAuditKey } from '../server/platform/audit-chain.js';
+import { announceBootstrap, configuredAuditKey, configuredVaultKeys, openConfiguredDatabase, prepareDatabase } from '../server/runtime.js';
 
 export function registerSeedDemoCommand(program: Command): void {
   program
@@ -13,15 +14,18 @@ export function registerSeedDemoCommand(program: Command): void {
     )
     .action(async () => {
       const config = readConfig();
+      const logger = createLogger(config);
+      // Keys before the database: a server database without them must be refused before anything is written.
+      const vaultKeys = configuredVaultKeys(config, logger);
+      useAuditKey(configuredAuditKey(config, logger));
       const database = await openConfiguredDatabase(config);
       try {
-        const logger = createLogger(config);
         const prepared = await prepareDatabase(database, logger, {
           demo: 'yes',
           demoCases: config.demoCases,
           adminEmail: config.adminEmail,
           adminPassword: config.adminPassword,
-          vaultKeys: configuredVaultKeys(config, logger),
+          vaultKeys,
         });
         announceBootstrap(prepared.bootstrap);
         console.log(`Demo data loaded into the ${database.kind} database.`);

@@ -8,7 +8,7 @@ export function registerServeCommand(program: Command): void {
     .command('serve')
     .description(
       'Start the web UI and the API (http://localhost:8080; PORT and HOST override). Applies pending migrations first; ' +
-        'a new embedded database also gets demo data.',
+        'a new embedded database also gets demo data, loaded after the server answers (the start page and the log show the progress).',
     )
     .action(async () => {
       const config = readConfig();

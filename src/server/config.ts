@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -14,8 +15,18 @@ export interface SenimConfig {
   adminPassword: string | null;
   sessionIdleMinutes: number;
   sessionMaxHours: number;
-  /** Behind a reverse proxy that terminates TLS: trust its X-Forwarded-* headers (client address, https). */
-  trustProxy: boolean;
+  /**
+   * Which reverse proxies' X-Forwarded-* headers are believed (client address,
+   * https): false for none, or the proxies' addresses and CIDRs.
+   * Never "everyone": a forged header would escape the lock-out and enter the audit trail.
+   */
+  trustProxy: TrustProxy;
+  /** The address users open (https://senim.example.kz); https makes the session cookie Secure. */
+  publicUrl: string | null;
+  /** Ended or expired sessions are deleted this many days after they ended. */
+  sessionRetentionDays: number;
+  /** Sign-in attempts are deleted this many days after they were made. */
+  signInAttemptRetentionDays: number;
   /** Identification decision target, in working days from referral (UK practice: 5). */
   decisionTargetWorkingDays: number;
   /** Recovery and reflection period for foreign and stateless persons (Convention art. 13: at least 30). */
@@ -26,6 +37,51 @@ export interface SenimConfig {
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
+}
+
+export type TrustProxy = false | string[];
+
+// proxy-addr's name for 127.0.0.1/8 and ::1: a proxy on the same machine.
+const LOOPBACK = 'loopback';
+
+function isAddressOrCidr(entry: string): boolean {
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) {
+    return false;
+  }
+  if (prefix === undefined) {
+    return true;
+  }
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+const nameTheProxies =
+  "name the reverse proxies in front of Senim by address or CIDR, comma-separated (e.g. 10.0.0.5,10.1.0.0/16, or 'loopback' for a proxy on the same machine), or keep 'false' without a proxy";
+
+/**
+ * SENIM_TRUST_PROXY: 'false' or the proxies' addresses and CIDRs. Neither
+ * 'true' nor a hop count: both believe a client that connects directly and
+ * writes its own X-Forwarded-For, which would escape the lock-out and be written
+ * into the audit trail (Fastify itself now ignores a hop count for that reason).
+ */
+function parseTrustProxy(raw: string): TrustProxy {
+  const value = raw.trim();
+  if (value === 'false') {
+    return false;
+  }
+  if (value === 'true') {
+    throw new ConfigError(`SENIM_TRUST_PROXY: 'true' would believe an X-Forwarded-For header sent by anyone; ${nameTheProxies}`);
+  }
+  if (/^\d+$/.test(value)) {
+    throw new ConfigError(`SENIM_TRUST_PROXY: a hop count cannot tell a proxy from a client that connects directly; ${nameTheProxies}`);
+  }
+  const entries = value.split(',').map((entry) => entry.trim()).filter((entry) => entry !== '');
+  const wrong = entries.filter((entry) => entry !== LOOPBACK && !isAddressOrCidr(entry));
+  if (entries.length === 0 || wrong.length > 0) {
+    throw new ConfigError(`SENIM_TRUST_PROXY: not an address or CIDR: ${wrong.join(', ') || value}; ${nameTheProxies}`);
+  }
+  return entries;
 }
 
 const environmentSchema = z.object({
@@ -42,7 +98,14 @@ const environmentSchema = z.object({
   SENIM_ADMIN_PASSWORD: z.string().optional(),
   SENIM_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   SENIM_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 7).default(12),
-  SENIM_TRUST_PROXY: z.enum(['true', 'false'], "must be 'true' or 'false'").default('false'),
+  SENIM_TRUST_PROXY: z.string().default('false'),
+  SENIM_PUBLIC_URL: z
+    .string()
+    .trim()
+    .regex(/^https?:\/\/[^\s/]+/, 'must be the address users open, starting with https:// (or http://), e.g. https://senim.example.kz')
+    .optional(),
+  SENIM_SESSION_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  SENIM_SIGN_IN_ATTEMPT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   SENIM_DECISION_TARGET_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(5),
   SENIM_DEMO_CASES: z.coerce.number().int().min(0).max(100_000).optional(),
   SENIM_REFLECTION_DAYS: z.coerce.number().int().min(30, 'must be at least 30 days (Council of Europe Convention, art. 13)').max(365).default(30),
@@ -68,7 +131,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): SenimConfig {
     adminPassword: values.SENIM_ADMIN_PASSWORD ?? null,
     sessionIdleMinutes: values.SENIM_SESSION_IDLE_MINUTES,
     sessionMaxHours: values.SENIM_SESSION_MAX_HOURS,
-    trustProxy: values.SENIM_TRUST_PROXY === 'true',
+    trustProxy: parseTrustProxy(values.SENIM_TRUST_PROXY),
+    publicUrl: values.SENIM_PUBLIC_URL ?? null,
+    sessionRetentionDays: values.SENIM_SESSION_RETENTION_DAYS,
+    signInAttemptRetentionDays: values.SENIM_SIGN_IN_ATTEMPT_RETENTION_DAYS,
     decisionTargetWorkingDays: values.SENIM_DECISION_TARGET_WORKING_DAYS,
     reflectionDays: values.SENIM_REFLECTION_DAYS,
     demoCases: values.SENIM_DEMO_CASES ?? null,

@@ -9,6 +9,8 @@ export const auditEventSchema = z
     actorUserId: z.uuid().nullable(),
     actorOrganizationId: z.uuid().nullable(),
     actorLabel: z.string(),
+    /** The acting staff member's name, opened from the directory by the audit search (the label holds only the id). */
+    actorName: z.string().nullable().optional(),
     action: z.string(),
     recordType: z.string().nullable(),
     recordId: z.string().nullable(),
@@ -23,7 +25,7 @@ export const auditEventSchema = z
 
 export const auditSearchQuerySchema = paginationQuerySchema.extend({
   userId: z.uuid().optional().describe('Events by this user'),
-  actor: z.string().trim().min(1).max(254).optional().describe('Events by this email or label'),
+  actor: z.string().trim().min(1).max(254).optional().describe('Events by this email (looked up in the directory), or by this label (user:<id>, system:<purpose>)'),
   recordType: z.string().trim().min(1).max(50).optional(),
   recordId: z.string().trim().min(1).max(100).optional(),
   action: z.string().trim().min(1).max(60).optional(),

@@ -35,7 +35,12 @@ export const meSchema = z
     organization: z.object({ id: z.uuid(), code: z.string(), kind: z.string(), name: z.object({ ru: z.string(), kk: z.string(), en: z.string() }) }),
     roles: z.array(z.enum(roles)),
     regions: z.array(z.string()).describe('Region codes the user works in; empty: the whole country'),
-    session: z.object({ mfa: mfaStateSchema, csrfToken: z.string(), expiresAt: z.iso.datetime() }),
+    session: z.object({
+      mfa: mfaStateSchema,
+      csrfToken: z.string(),
+      expiresAt: z.iso.datetime(),
+      passwordChangeRequired: z.boolean().describe('An administrator reset the password: POST /me/password before anything else works'),
+    }),
   })
   .meta({ id: 'Me' });
 
@@ -46,3 +51,18 @@ export const okSchema = z.object({ ok: z.literal(true) });
 export const mfaEnrolmentSchema = z
   .object({ otpauthUrl: z.string(), otpauthQrSvg: z.string() })
   .meta({ id: 'MfaEnrolment' });
+
+export const changePasswordRequestSchema = z.object({
+  currentPassword: z.string().min(1, 'is required').max(1024),
+  newPassword: z.string().min(1, 'is required').max(1024),
+});
+
+export const passwordChangedSchema = z
+  .object({ ok: z.literal(true), otherSessionsEnded: z.number().int().describe('Your sessions on other devices that were ended') })
+  .meta({ id: 'PasswordChanged' });
+
+export const passwordResetSchema = z
+  .object({
+    temporaryPassword: z.string().describe('Shown once: give it to the user, who must replace it at the next sign-in'),
+  })
+  .meta({ id: 'PasswordReset' });

@@ -12,11 +12,13 @@ export const errorStatus = {
   not_found: 404,
   route_not_found: 404,
   method_not_allowed: 405,
+  request_timeout: 408,
   conflict: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   unprocessable: 422,
   rate_limited: 429,
+  headers_too_large: 431,
   internal: 500,
   service_unavailable: 503,
 } as const satisfies Record<string, number>;
@@ -31,11 +33,13 @@ export const errorTitle: Record<ErrorCode, string> = {
   not_found: 'Not found',
   route_not_found: 'No such API route',
   method_not_allowed: 'Method not allowed',
+  request_timeout: 'The request took too long to arrive',
   conflict: 'Conflict with the current state',
   payload_too_large: 'The request body is too large',
   unsupported_media_type: 'Unsupported content type',
   unprocessable: 'The request cannot be carried out',
   rate_limited: 'Too many requests',
+  headers_too_large: 'The request headers are too large',
   internal: 'Internal error',
   service_unavailable: 'Service unavailable',
 };
@@ -45,7 +49,8 @@ export const errorTitle: Record<ErrorCode, string> = {
  * language: the message is English, and only domain rules word it their own
  * way. Absent where the message alone says what is wrong.
  */
-export const fieldRules = ['min_length', 'max_length', 'min_items', 'max_items', 'min_value', 'max_value', 'format', 'one_of', 'type'] as const;
+// 'text': a lone UTF-16 surrogate or NUL, which no text field accepts.
+export const fieldRules = ['min_length', 'max_length', 'min_items', 'max_items', 'min_value', 'max_value', 'format', 'one_of', 'type', 'text'] as const;
 
 export type FieldRule = (typeof fieldRules)[number];
 
@@ -75,6 +80,7 @@ const signInReasons = [
   'session_expired',
   'mfa_pending',
   'csrf_token',
+  'password_change_required',
 ] as const;
 
 export const problemReasons = [...signInReasons, ...caseRefusalNames] as const;

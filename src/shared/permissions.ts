@@ -13,6 +13,7 @@ export const roles = [
   'hotline_operator',
   'analyst',
   'auditor',
+  'internal_auditor',
 ] as const;
 
 export type Role = (typeof roles)[number];
@@ -138,11 +139,24 @@ export const permissionTable: Record<Role, Partial<Record<Permission, Scope>>> =
   // a law-enforcement body.
   investigator: { ...identityWork, ...commissionMember, 'cases.read': 'involved', 'cases.intake': 'involved', 'cases.notify': 'involved' },
   hotline_operator: { ...identityWork, ...commissionMember, 'cases.read': 'involved', 'cases.intake': 'involved', 'cases.notify': 'involved', 'cases.refer': 'involved' },
-  // Analysts work on statistics, which never read identifying data.
+  // Analysts work on statistics, which never read identifying data. Their
+  // statistics span every organization, so only the national administrator
+  // grants the role (src/shared/role-grants.ts).
   analyst: { ...commissionMember },
+  // An oversight body's auditor (the Human Rights Commissioner, the
+  // prosecutor's office) reads the whole country's trail: who read which
+  // victim, with purposes and addresses. Only the national administrator
+  // grants it.
   auditor: {
     ...commissionMember,
     'audit.read': 'all',
+  },
+  // An organization's own internal auditor reads the events its
+  // organization's staff caused (the event's actor_organization_id), not
+  // what others did with its records. Its administrator may grant it.
+  internal_auditor: {
+    ...commissionMember,
+    'audit.read': 'organization',
   },
 };
 

@@ -1,5 +1,16 @@
 import { z } from 'zod';
 
+/** The demo data a first start loads after it begins to answer: cases loaded so far, of how many. */
+export const demoLoadSchema = z
+  .object({
+    state: z.enum(['loading', 'loaded', 'failed']),
+    loaded: z.number().int().nonnegative(),
+    total: z.number().int().nonnegative(),
+  })
+  .meta({ id: 'DemoLoad' });
+
+export type DemoLoad = z.infer<typeof demoLoadSchema>;
+
 export const healthSchema = z
   .object({
     status: z.literal('ok'),
@@ -9,6 +20,8 @@ export const healthSchema = z
       migration: z.object({ version: z.number().int(), name: z.string() }).nullable(),
     }),
     serverTime: z.iso.datetime(),
+    /** Null when this start of the server loads no demo data. */
+    demo: demoLoadSchema.nullable(),
   })
   .meta({ id: 'Health' });
 

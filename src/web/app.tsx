@@ -1,6 +1,7 @@
 import type { i18n } from 'i18next';
 import { I18nextProvider } from 'react-i18next';
 import { BrowserRouter, Route, Routes } from 'react-router';
+import { PasswordChangePage } from './features/session/password-change-page.js';
 import { RequirePermission, RequireSignIn } from './features/session/require-sign-in.js';
 import { SessionProvider } from './features/session/session-provider.js';
 import { SignInPage } from './features/session/sign-in-page.js';
@@ -51,6 +52,7 @@ export function App({ i18n }: AppProps) {
               <Route path="sign-in" element={<SignInPage />} />
               <Route path="public/commissions" element={<PublicCommissionsPage />} />
               <Route element={<RequireSignIn />}>
+                <Route path="account/password" element={<PasswordChangePage />} />
                 <Route
                   path="admin/users"
                   element={

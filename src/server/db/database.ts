@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient } from 'kysely';
 import pg from 'pg';
+import { secureDataDir } from './data-dir.js';
 import type { Database } from './schema.js';
 import { PGliteDialect } from './pglite-dialect.js';
 
@@ -65,7 +66,7 @@ function claimDataDir(dataDir: string): () => void {
   const lockPath = join(dataDir, LOCK_FILE);
   for (let attempt = 0; attempt < 2; attempt += 1) {
     try {
-      writeFileSync(lockPath, String(process.pid), { flag: 'wx' });
+      writeFileSync(lockPath, String(process.pid), { flag: 'wx', mode: 0o600 });
       return () => rmSync(lockPath, { force: true });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
@@ -86,7 +87,8 @@ function claimDataDir(dataDir: string): () => void {
 async function openEmbedded(dataDir: string | null, template: Blob | undefined): Promise<SenimDatabase> {
   let release = (): void => undefined;
   if (dataDir) {
-    mkdirSync(dataDir, { recursive: true });
+    // Owner-only, even when the folder was made before: it holds every sealed identity.
+    secureDataDir(dataDir);
     release = claimDataDir(dataDir);
   }
   const pglite = await PGlite.create({

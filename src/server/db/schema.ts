@@ -97,7 +97,12 @@ export interface CriminalCodeArticleMappingsTable {
 export interface UsersTable {
   id: Generated<string>;
   organization_id: string;
-  email: string;
+  /** Clear email of a row made before 0019, emptied at start once sealed; new rows leave it null. */
+  email: string | null;
+  /** The email sealed by the vault, bound to the user's id (see staff-email.ts). */
+  email_sealed: string | null;
+  /** Keyed digest of the trimmed, lower-cased email: how sign-in finds a user; unique. */
+  email_digest: string | null;
   display_name_sealed: string;
   password_hash: string;
   language: Generated<'ru' | 'kk' | 'en'>;
@@ -107,6 +112,8 @@ export interface UsersTable {
   mfa_enrolled_at: NullableTimestamp;
   last_totp_step: number | null;
   password_changed_at: GeneratedTimestamp;
+  /** Set by an administrator's reset: nothing but a password change works until the user sets a new one. */
+  must_change_password: Generated<boolean>;
   created_at: GeneratedTimestamp;
   updated_at: GeneratedTimestamp;
 }
@@ -144,8 +151,12 @@ export interface SignInAttemptsTable {
   email_key: string;
   ip: string;
   succeeded: boolean;
+  /** The password, the authenticator code, or an administrator's reset (which lifts a lock). */
+  step: Generated<SignInStep>;
   attempted_at: GeneratedTimestamp;
 }
+
+export type SignInStep = 'password' | 'code' | 'reset';
 
 export interface AuditEventsTable {
   id: number;
@@ -165,12 +176,18 @@ export interface AuditEventsTable {
   details: ColumnType<Record<string, unknown>, string, string>;
   previous_hash: string;
   hash: string;
+  /** 'sha256' only for events written before migration 0017; every later one is keyed. */
+  hash_kind: 'sha256' | 'hmac-sha256';
+  /** The audit key's id for a keyed event. */
+  key_id: string | null;
 }
 
 export interface AuditChainHeadTable {
   singleton: boolean;
   last_event_id: number | null;
   last_hash: string;
+  /** The last event hashed without a key (null: none); verification refuses an unkeyed event after it. */
+  unkeyed_until_event_id: number | null;
 }
 
 export interface PersonsTable {
@@ -347,6 +364,27 @@ export interface IntakeReceiptsTable {
   organization_id: string;
   recorded_by: string;
   recorded_at: GeneratedTimestamp;
+}
+
+/** One opening of a case page, timeline or printed summary (0016): insert-only, read by auditors only. */
+export interface CaseReadsTable {
+  id: Generated<number>;
+  case_id: string;
+  case_code: string;
+  user_id: string;
+  organization_id: string;
+  view: 'case' | 'timeline' | 'summary';
+  read_at: GeneratedTimestamp;
+  request_id: string | null;
+}
+
+/** A range of case reads whose digest an audit chain event carries (0016). */
+export interface CaseReadSealsTable {
+  to_id: number;
+  from_id: number;
+  reads: number;
+  digest: string;
+  sealed_at: GeneratedTimestamp;
 }
 
 export interface CaseEventsTable {
@@ -583,6 +621,19 @@ export interface CommissionDecisionsTable {
   position: number;
 }
 
+export interface KeyRotationsTable {
+  id: Generated<number>;
+  old_key_id: string;
+  new_key_id: string;
+  state: Generated<'running' | 'finished'>;
+  persons_done: Generated<number>;
+  users_done: Generated<number>;
+  batches: Generated<number>;
+  started_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+  finished_at: NullableTimestamp;
+}
+
 export interface Database {
   senim_migrations: SenimMigrationsTable;
   regions: RegionsTable;
@@ -594,6 +645,7 @@ export interface Database {
   criminal_code_articles: CriminalCodeArticlesTable;
   criminal_code_article_mappings: CriminalCodeArticleMappingsTable;
   users: UsersTable;
+  key_rotations: KeyRotationsTable;
   user_roles: UserRolesTable;
   user_regions: UserRegionsTable;
   sessions: SessionsTable;
@@ -608,6 +660,8 @@ export interface Database {
   nrm_cases: NrmCasesTable;
   intake_receipts: IntakeReceiptsTable;
   case_events: CaseEventsTable;
+  case_reads: CaseReadsTable;
+  case_read_seals: CaseReadSealsTable;
   case_workers: CaseWorkersTable;
   case_consents: CaseConsentsTable;
   anonymous_notifications: AnonymousNotificationsTable;

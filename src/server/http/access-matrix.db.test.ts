@@ -138,13 +138,21 @@ const samples: Record<string, (world: World) => Promise<SampleRequest> | SampleR
   'GET /api/v1/users': () => ({ url: '/api/v1/users', targetsHomeRecord: false }),
   'POST /api/v1/users': () => ({
     url: '/api/v1/users',
-    payload: { email: `new.${unique()}@matrix.test`, displayName: 'New colleague', roles: ['analyst'], password: 'walnut harbor evening light' },
+    // An organization-bound role: the analyst, the auditor and the national administrator are the national administrator's to grant.
+    payload: { email: `new.${unique()}@matrix.test`, displayName: 'New colleague', roles: ['coordinator'], password: 'walnut harbor evening light' },
     targetsHomeRecord: false,
   }),
   'GET /api/v1/users/{id}': (world) => ({ url: `/api/v1/users/${world.homeUser.id}`, targetsHomeRecord: true }),
   'PATCH /api/v1/users/{id}': (world) => ({ url: `/api/v1/users/${world.homeUser.id}`, payload: { displayName: `Renamed ${unique()}` }, targetsHomeRecord: true }),
   'GET /api/v1/users/{id}/sessions': (world) => ({ url: `/api/v1/users/${world.homeUser.id}/sessions`, targetsHomeRecord: true }),
   'POST /api/v1/sessions/{id}/revoke': async (world) => ({ url: `/api/v1/sessions/${await world.freshSessionId()}/revoke`, targetsHomeRecord: true }),
+  // Empty fields: refused by validation after access is decided, so no caller's password changes and no failure counts.
+  'POST /api/v1/me/password': () => ({ url: '/api/v1/me/password', payload: { currentPassword: '', newPassword: '' }, targetsHomeRecord: false }),
+  // A colleague of its own each time: a reset ends the target's sessions.
+  'POST /api/v1/users/{id}/password-reset': async () => ({
+    url: `/api/v1/users/${(await createTestUser(testDatabase.database, { organizationCode: HOME.organizationCode, roles: ['case_worker'] })).id}/password-reset`,
+    targetsHomeRecord: true,
+  }),
   'POST /api/v1/organizations': () => ({
     url: '/api/v1/organizations',
     payload: {
@@ -169,6 +177,7 @@ const samples: Record<string, (world: World) => Promise<SampleRequest> | SampleR
   }),
   'POST /api/v1/persons/search': () => ({ url: '/api/v1/persons/search', payload: { name: 'Matrix', purpose: 'access matrix check' }, targetsHomeRecord: false }),
   'GET /api/v1/audit/events': () => ({ url: '/api/v1/audit/events?limit=5', targetsHomeRecord: false }),
+  'GET /api/v1/audit/case-reads': (world) => ({ url: `/api/v1/audit/case-reads?caseId=${world.cases.caseId}&limit=5`, targetsHomeRecord: false }),
   'POST /api/v1/plans/import/preview': () => ({ url: '/api/v1/plans/import/preview', payload: { text: SMALL_PLAN }, targetsHomeRecord: false }),
   // A coordinator imports plans its own body coordinates: the HOME plan is HOME's record.
   'POST /api/v1/plans': () => ({ url: '/api/v1/plans', payload: { text: SMALL_PLAN, coordinatorCode: HOME.organizationCode }, targetsHomeRecord: true }),
@@ -563,6 +572,34 @@ describe('access matrix', { timeout: 300_000 }, () => {
     expect(mismatches).toEqual([]);
   });
 
+  it("keeps a commission's decisions plan to those who read the commission, for every role inside and outside", async () => {
+    const { decisions_plan_id: planId } = await testDatabase.database.db
+      .selectFrom('commissions')
+      .select('decisions_plan_id')
+      .where('id', '=', world.commission.id)
+      .executeTakeFirstOrThrow();
+    const mismatches: string[] = [];
+    for (const role of roles) {
+      for (const place of [HOME, AWAY]) {
+        // Sessions of its own: the matrix above ends its callers' sessions when it signs out.
+        const session = await signIn(app, await createTestUser(testDatabase.database, { organizationCode: place.organizationCode, roles: [role], regionCodes: [place.region] }));
+        // HOME serves and sits on the commission; AWAY does neither.
+        const reads = scopeOf([role], 'commission.read') === 'all' || (place === HOME && scopeOf([role], 'commission.read') !== null);
+        const listed = (await app.inject({ method: 'GET', url: '/api/v1/plans', headers: session.headers() })).json<{ items: { id: string }[] }>();
+        if (listed.items.some((plan) => plan.id === planId) !== reads) {
+          mismatches.push(`GET /api/v1/plans as ${role}@${place.organizationCode}: listed ${String(!reads)}`);
+        }
+        for (const path of ['calendar', 'measures']) {
+          const response = await app.inject({ method: 'GET', url: `/api/v1/plans/${planId}/${path}`, headers: session.headers() });
+          if ((response.statusCode === 200) !== reads || (!reads && response.statusCode !== 404)) {
+            mismatches.push(`GET /api/v1/plans/{id}/${path} as ${role}@${place.organizationCode}: ${response.statusCode}`);
+          }
+        }
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+
   it('gives police without the person’s consent nothing of the case, on every case route', async () => {
     const police = await Promise.all(
       (['investigator', 'first_responder'] as const).map(async (role) => signIn(app, await createTestUser(testDatabase.database, { organizationCode: 'MIA', roles: [role] }))),
@@ -588,5 +625,74 @@ describe('access matrix', { timeout: 300_000 }, () => {
       }
     }
     expect(leaks).toEqual([]);
+  });
+
+  it('gives police without the person’s consent, and staff not named on a child’s case, nothing of the person, on every persons route and at intake', async () => {
+    // Sessions of its own: the matrix above signs its callers out.
+    const recorder = await signIn(app, await createTestUser(testDatabase.database, { organizationCode: HOME.organizationCode, roles: ['case_worker'] }));
+    const lawEnforcement = await testDatabase.database.db.selectFrom('organizations').select('id').where('code', '=', 'MIA').executeTakeFirstOrThrow();
+    const childName = `Matrixchild${unique()}`;
+    const child = await app.inject({
+      method: 'POST',
+      url: '/api/v1/cases',
+      headers: recorder.headers(),
+      payload: {
+        ...matrixIntake,
+        ageYears: 12,
+        identity: { names: [{ given: childName }] },
+        consents: [
+          { scope: 'processing', given: true, method: 'written' },
+          { scope: 'police_sharing', organizationId: lawEnforcement.id, given: true, method: 'written' },
+        ],
+      },
+    });
+    expect(child.statusCode, child.body).toBe(201);
+    const childPersonId = child.json<{ personId: string }>().personId;
+    const police = await signIn(app, await createTestUser(testDatabase.database, { organizationCode: 'MIA', roles: ['first_responder'] }));
+    // An administrator of the child's organization who gave itself the case worker role, never named on her case.
+    const colleague = await signIn(app, await createTestUser(testDatabase.database, { organizationCode: HOME.organizationCode, roles: ['administrator', 'case_worker'] }));
+    const ownName = `Matrixpolice${unique()}`;
+    const own = await app.inject({ method: 'POST', url: '/api/v1/persons', headers: police.headers(), payload: { identity: { names: [{ given: ownName }] } } });
+    expect(own.statusCode, own.body).toBe(201);
+
+    const personOperations = operations.filter((operation) => operation.key.includes('/persons/{id}') || operation.key === 'POST /api/v1/persons/search');
+    expect(personOperations.length).toBe(4);
+    const leaks: string[] = [];
+    const targets = [
+      { label: 'police with consent to a child’s case', session: police, personId: childPersonId, name: childName },
+      { label: 'a colleague not named on a child’s case', session: colleague, personId: childPersonId, name: childName },
+      { label: 'police without consent, on a person they recorded', session: police, personId: own.json<{ id: string }>().id, name: ownName },
+    ];
+    for (const target of targets) {
+      for (const operation of personOperations) {
+        const sample = await samples[operation.key]?.({ ...world, personId: target.personId });
+        if (!sample) {
+          continue;
+        }
+        const search = operation.key === 'POST /api/v1/persons/search';
+        const response = await app.inject({
+          method: operation.method as 'GET',
+          url: sample.url,
+          headers: target.session.headers(),
+          ...(search ? { payload: { name: target.name, purpose: 'access matrix check' } } : sample.payload === undefined ? {} : { payload: sample.payload as object }),
+        });
+        const leaked = search ? response.json<{ items: { personId: string }[] }>().items.some((item) => item.personId === target.personId) : response.statusCode !== 404;
+        if (leaked) {
+          leaks.push(`${operation.key} as ${target.label}: ${response.statusCode} ${response.body.slice(0, 120)}`);
+        }
+      }
+      const intake = await app.inject({
+        method: 'POST',
+        url: '/api/v1/cases',
+        headers: target.session.headers(),
+        payload: { ...matrixIntake, personId: target.personId, consents: [{ scope: 'processing', given: true, method: 'written' }] },
+      });
+      if (intake.statusCode !== 404) {
+        leaks.push(`POST /api/v1/cases with personId as ${target.label}: ${intake.statusCode} ${intake.body.slice(0, 120)}`);
+      }
+    }
+    expect(leaks).toEqual([]);
+    // The worker named on her case still works with her.
+    expect((await app.inject({ method: 'GET', url: `/api/v1/persons/${childPersonId}/identity?purpose=access%20matrix%20check`, headers: recorder.headers() })).statusCode).toBe(200);
   });
 });

@@ -3,7 +3,6 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
-import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
@@ -14,6 +13,8 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
+import type { TrustProxy } from '../config.js';
+import type { DemoLoad } from '../../shared/system.schemas.js';
 import type { SenimDatabase } from '../db/database.js';
 import { responseSerializerCompiler } from './response-serializer.js';
 import { registerReferenceRoutes } from '../modules/reference/reference.routes.js';
@@ -30,8 +31,11 @@ import { defaultSessionTimeouts, SESSION_COOKIE, type SessionTimeouts } from '..
 import type { VaultKeys } from '../platform/vault/data-key.js';
 import { SENIM_VERSION } from '../version.js';
 import { createAuthenticationHook } from './authentication.js';
+import { answerClientError, answerFrameworkError, forbidStoringApiAnswers } from './http-hygiene.js';
 import { handleError, problemOf, sendProblem } from './problem.js';
+import { rejectInvalidText } from './text-validity.js';
 import { describeAccess } from './route-access.js';
+import { registerStaticFiles } from './static-files.js';
 
 export const WEB_DIST_DIR = fileURLToPath(new URL('../../../dist/web/', import.meta.url));
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -43,8 +47,12 @@ export interface AppOptions {
   sessionTimeouts?: SessionTimeouts;
   referralRules?: ReferralRules;
   webDistDir?: string;
-  /** Trust X-Forwarded-* from a reverse proxy: the client's address for lock-outs, https for Secure cookies. */
-  trustProxy?: boolean;
+  /** How far the demo data this start loads in the background have come (health reports it); none by default. */
+  demoLoadStatus?: () => DemoLoad | null;
+  /** Whose X-Forwarded-* to believe (client address for lock-outs and the audit trail, https): none, or the proxies' addresses/CIDRs. */
+  trustProxy?: TrustProxy;
+  /** The address users open (SENIM_PUBLIC_URL): when https, the session cookie is Secure whatever the proxy says. */
+  publicUrl?: string | null;
 }
 
 /** What route modules get: the database, the vault keys and the session rules. */
@@ -53,6 +61,8 @@ export interface AppContext {
   vaultKeys: VaultKeys;
   sessionTimeouts: SessionTimeouts;
   referralRules: ReferralRules;
+  /** The public address is https: the session cookie never travels over plain http. Absent outside the HTTP server (CLI, seeding). */
+  secureCookies?: boolean;
 }
 
 export type SenimApp = FastifyInstance;
@@ -68,6 +78,9 @@ export async function buildApp(options: AppOptions): Promise<SenimApp> {
     bodyLimit: MAX_BODY_BYTES,
     trustProxy: options.trustProxy ?? false,
     routerOptions: { maxParamLength: 200 },
+    // Errors raised before any route runs answer application/problem+json too.
+    frameworkErrors: answerFrameworkError,
+    clientErrorHandler: answerClientError,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -103,6 +116,7 @@ export async function buildApp(options: AppOptions): Promise<SenimApp> {
     vaultKeys: options.vaultKeys,
     sessionTimeouts: options.sessionTimeouts ?? defaultSessionTimeouts,
     referralRules: options.referralRules ?? defaultReferralRules,
+    secureCookies: options.publicUrl?.toLowerCase().startsWith('https://') ?? false,
   };
 
   // Routes must declare who may call them; a forgotten declaration fails at start-up, not in production.
@@ -125,7 +139,10 @@ export async function buildApp(options: AppOptions): Promise<SenimApp> {
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
-  app.addHook('onRequest', createAuthenticationHook({ database: options.database, timeouts: context.sessionTimeouts }));
+  app.addHook('onRequest', forbidStoringApiAnswers);
+  app.addHook('onRequest', createAuthenticationHook({ database: options.database, timeouts: context.sessionTimeouts, vaultKeys: context.vaultKeys }));
+  // Before every route's own validation: text PostgreSQL would change or refuse never gets further.
+  app.addHook('preValidation', rejectInvalidText);
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -152,7 +169,7 @@ export async function buildApp(options: AppOptions): Promise<SenimApp> {
 
   await app.register(
     async (api) => {
-      registerHealthRoutes(api, context);
+      registerHealthRoutes(api, { database: context.database, demoLoadStatus: options.demoLoadStatus ?? (() => null) });
       registerReferenceRoutes(api, context);
       registerAuthRoutes(api, context);
       registerDirectoryRoutes(api, context);
@@ -168,7 +185,7 @@ export async function buildApp(options: AppOptions): Promise<SenimApp> {
   const webDistDir = options.webDistDir ?? WEB_DIST_DIR;
   const webBuilt = existsSync(`${webDistDir}/index.html`);
   if (webBuilt) {
-    await app.register(fastifyStatic, { root: webDistDir, wildcard: false, index: ['index.html'] });
+    await registerStaticFiles(app, webDistDir);
   } else {
     app.log.warn({ webDistDir }, 'the web UI is not built (npm run build:web); only the API is served');
   }

@@ -4,7 +4,7 @@ import { AppError, errorStatus, errorTitle, type ErrorCode, type FieldProblem, t
 import type { Problem } from '../../shared/http.schemas.js';
 import { fieldRuleOf } from './field-rule.js';
 
-const PROBLEM_TYPE_BASE = 'https://senim.example/problems/';
+export const PROBLEM_TYPE_BASE = 'https://senim.example/problems/';
 
 export function problemOf(
   request: FastifyRequest,

@@ -21,6 +21,8 @@ export function describeAccess(access: RouteAccess): string {
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: RouteAccess;
+    /** The route works while the user still owes a password change (the change itself). */
+    beforePasswordChange?: boolean;
   }
   interface FastifyRequest {
     actor: UserActor | null;

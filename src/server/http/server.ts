@@ -1,7 +1,11 @@
 import type { Logger } from 'pino';
 import type { SenimConfig } from '../config.js';
 import type { SenimDatabase } from '../db/database.js';
-import { announceBootstrap, configuredVaultKeys, openConfiguredDatabase, prepareDatabase } from '../runtime.js';
+import { prepareDemoLoad } from '../demo-load.js';
+import { useAuditKey } from '../platform/audit-chain.js';
+import { announceBootstrap, configuredAuditKey, configuredVaultKeys, openConfiguredDatabase, prepareDatabase } from '../runtime.js';
+import { schedulePurge } from '../modules/auth/retention.service.js';
+import { scheduleCaseReadSealing } from '../modules/audit/case-read.service.js';
 import { buildApp, type SenimApp } from './app.js';
 
 export interface RunningServer {
@@ -14,6 +18,7 @@ export interface RunningServer {
 export async function startServer(config: SenimConfig, logger: Logger): Promise<RunningServer> {
   // Keys first: a server database without SENIM_DATA_KEY must refuse to start before touching anything.
   const vaultKeys = configuredVaultKeys(config, logger);
+  useAuditKey(configuredAuditKey(config, logger));
   const database = await openConfiguredDatabase(config);
   try {
     const prepared = await prepareDatabase(database, logger, {
@@ -22,8 +27,10 @@ export async function startServer(config: SenimConfig, logger: Logger): Promise<
       adminEmail: config.adminEmail,
       adminPassword: config.adminPassword,
       vaultKeys,
+      demoLater: true,
     });
     announceBootstrap(prepared.bootstrap);
+    const demoLoad = prepared.demoDue ? prepareDemoLoad({ database, vaultKeys, logger, cases: config.demoCases }) : null;
     const app = await buildApp({
       database,
       logger,
@@ -31,14 +38,27 @@ export async function startServer(config: SenimConfig, logger: Logger): Promise<
       sessionTimeouts: { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionMaxHours },
       referralRules: { decisionTargetWorkingDays: config.decisionTargetWorkingDays, reflectionDays: config.reflectionDays },
       trustProxy: config.trustProxy,
+      demoLoadStatus: () => demoLoad?.status() ?? null,
+      publicUrl: config.publicUrl,
     });
     const address = await app.listen({ port: config.port, host: config.host });
     logger.info({ url: address, database: database.kind }, 'Senim is listening');
+    // Not awaited: the server answers while the demo data load, and a failed load leaves it running.
+    void demoLoad?.start();
+    const stopSealing = scheduleCaseReadSealing({ db: database.db, logger });
+    const stopPurge = schedulePurge({
+      db: database.db,
+      retention: { sessionDays: config.sessionRetentionDays, attemptDays: config.signInAttemptRetentionDays },
+      logger,
+    });
     return {
       app,
       database,
       url: address,
       close: async () => {
+        await demoLoad?.stop();
+        await stopPurge();
+        await stopSealing();
         await app.close();
         await database.close();
       },

@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
-import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
-import type { AuditEventsTable, Database } from '../db/schema.js';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Database } from '../db/schema.js';
+import { installedAuditKey, keyedChainHash, storedContent, type ChainedContent } from './audit-chain.js';
 import type { RequestOrigin, SystemActor, UserActor } from './actor.js';
 
 export const auditActions = [
@@ -11,10 +11,13 @@ export const auditActions = [
   'auth.mfa_verified',
   'auth.mfa_failed',
   'auth.signed_out',
+  'auth.password_changed',
   'session.revoked',
+  'sessions.purged',
   'user.created',
   'user.updated',
   'user.preferences_updated',
+  'user.password_reset',
   'organization.created',
   'organization.updated',
   'person.created',
@@ -65,6 +68,7 @@ export const auditActions = [
   'case.follow_up_recorded',
   'case.reopened',
   'case.summary_printed',
+  'case.reads_sealed',
   'notification.filed',
   'screening.questionnaire_published',
 ] as const;
@@ -84,47 +88,15 @@ export interface AuditEventInput {
   details?: Record<string, string | number | boolean | null>;
 }
 
-/** What the chain hashes: every column of an event but its own hash and the link. */
-export interface ChainedContent {
-  id: number;
-  occurredAt: string;
-  actorKind: 'user' | 'system' | 'anonymous';
-  actorUserId: string | null;
-  actorOrganizationId: string | null;
-  actorLabel: string;
-  action: string;
-  recordType: string | null;
-  recordId: string | null;
-  fields: string[];
-  purpose: string | null;
-  outcome: 'success' | 'denied' | 'failure';
-  requestId: string | null;
-  ip: string | null;
-  details: Record<string, unknown>;
-}
-
-/** Keys sorted at every level, so the same content always hashes the same. */
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) {
-    return `[${value.map(canonicalJson).join(',')}]`;
-  }
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, entry]) => entry !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([key, entry]) => `${JSON.stringify(key)}:${canonicalJson(entry)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
-
-export function chainHash(previousHash: string, content: ChainedContent): string {
-  return createHash('sha256').update(previousHash).update('\n').update(canonicalJson(content)).digest('hex');
-}
+// The chain itself (hashing, verification, anchors) lives in audit-chain.ts.
+export { chainedContentOf, type ChainedContent } from './audit-chain.js';
 
 function actorColumns(actor: AuditEventInput['actor']) {
   switch (actor.kind) {
     case 'user':
-      return { actorKind: 'user' as const, actorUserId: actor.userId, actorOrganizationId: actor.organizationId, actorLabel: actor.email };
+      // The id, never the email: staff emails are sealed like names, and the trail cannot be re-sealed after a leak.
+      // An auditor sees the name through the directory (actorName in the audit search).
+      return { actorKind: 'user' as const, actorUserId: actor.userId, actorOrganizationId: actor.organizationId, actorLabel: `user:${actor.userId}` };
     case 'system':
       return { actorKind: 'system' as const, actorUserId: null, actorOrganizationId: null, actorLabel: `system:${actor.purpose}` };
     case 'anonymous':
@@ -147,7 +119,10 @@ export async function recordAudit(trx: Transaction<Database>, input: AuditEventI
   const { nextval } = await sql<{ nextval: number }>`select nextval('audit_events_id_seq')::int8 as nextval`
     .execute(trx)
     .then((result) => result.rows[0] ?? { nextval: 0 });
-  const content: ChainedContent = {
+  const key = installedAuditKey();
+  // Hashed as the database will store it (lone surrogates and NUL become
+  // U+FFFD), so verification, which reads it back, computes the same hash.
+  const content = storedContent({
     id: nextval,
     occurredAt: new Date().toISOString(),
     ...actorColumns(input.actor),
@@ -160,8 +135,8 @@ export async function recordAudit(trx: Transaction<Database>, input: AuditEventI
     requestId: input.origin?.requestId ?? null,
     ip: input.origin?.ip ?? null,
     details: input.details ?? {},
-  };
-  const hash = chainHash(head.last_hash, content);
+  } satisfies ChainedContent);
+  const hash = keyedChainHash(key, head.last_hash, content);
   await trx
     .insertInto('audit_events')
     .values({
@@ -182,6 +157,8 @@ export async function recordAudit(trx: Transaction<Database>, input: AuditEventI
       details: JSON.stringify(content.details),
       previous_hash: head.last_hash,
       hash,
+      hash_kind: 'hmac-sha256',
+      key_id: key.keyId,
     })
     .execute();
   await trx
@@ -191,82 +168,7 @@ export async function recordAudit(trx: Transaction<Database>, input: AuditEventI
     .execute();
 }
 
-export function chainedContentOf(row: Selectable<AuditEventsTable>): ChainedContent {
-  return {
-    id: row.id,
-    occurredAt: new Date(row.occurred_at).toISOString(),
-    actorKind: row.actor_kind,
-    actorUserId: row.actor_user_id,
-    actorOrganizationId: row.actor_organization_id,
-    actorLabel: row.actor_label,
-    action: row.action,
-    recordType: row.record_type,
-    recordId: row.record_id,
-    fields: row.fields,
-    purpose: row.purpose,
-    outcome: row.outcome,
-    requestId: row.request_id,
-    ip: row.ip,
-    details: row.details,
-  };
-}
-
 /** Records an event in a transaction of its own: for denials and failures, whose own transaction is rolled back. */
 export async function recordAuditAlone(db: Kysely<Database>, input: AuditEventInput): Promise<void> {
   await db.transaction().execute((trx) => recordAudit(trx, input));
-}
-
-export type AuditVerification =
-  | { ok: true; events: number }
-  | { ok: false; events: number; brokenEventId: number | null; reason: string };
-
-/**
- * Walks the whole chain. A changed row no longer hashes to its stored hash; a
- * deleted row breaks the link of the row after it; a deleted last row leaves
- * the chain head pointing past the end.
- */
-export async function verifyAuditChain(db: Kysely<Database>, options: { batchSize?: number } = {}): Promise<AuditVerification> {
-  const batchSize = options.batchSize ?? 5000;
-  let previousHash = 'senim-audit-genesis';
-  let lastId = 0;
-  let count = 0;
-  for (;;) {
-    const rows = await db
-      .selectFrom('audit_events')
-      .selectAll()
-      .where('id', '>', lastId)
-      .orderBy('id')
-      .limit(batchSize)
-      .execute();
-    for (const row of rows) {
-      count += 1;
-      if (row.previous_hash !== previousHash) {
-        return {
-          ok: false,
-          events: count,
-          brokenEventId: row.id,
-          reason: `event ${row.id} does not link to the event before it: an event before it was deleted or changed`,
-        };
-      }
-      const recomputed = chainHash(row.previous_hash, chainedContentOf(row));
-      if (recomputed !== row.hash) {
-        return { ok: false, events: count, brokenEventId: row.id, reason: `event ${row.id} was changed after it was written` };
-      }
-      previousHash = row.hash;
-      lastId = row.id;
-    }
-    if (rows.length < batchSize) {
-      break;
-    }
-  }
-  const head = await db.selectFrom('audit_chain_head').selectAll().executeTakeFirst();
-  if (!head || head.last_hash !== previousHash || (head.last_event_id ?? 0) !== lastId) {
-    return {
-      ok: false,
-      events: count,
-      brokenEventId: head?.last_event_id ?? null,
-      reason: `the chain ends at event ${lastId || 'none'} but its head names event ${head?.last_event_id ?? 'none'}: the last events were deleted`,
-    };
-  }
-  return { ok: true, events: count };
 }

@@ -3,6 +3,8 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database, MfaStatus } from '../db/schema.js';
 import { roles as knownRoles, type Role } from '../../shared/permissions.js';
 import type { UserActor } from './actor.js';
+import type { VaultKeys } from './vault/data-key.js';
+import { openStaffEmail } from './vault/staff-email.js';
 
 export const SESSION_COOKIE = 'senim_session';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -66,6 +68,7 @@ export async function createSession(
 export const userActorColumns = [
   'u.id as user_id',
   'u.email',
+  'u.email_sealed',
   'u.organization_id',
   'u.language',
   sql<boolean>`(select law_enforcement from organizations where id = u.organization_id)`.as('organization_law_enforcement'),
@@ -78,7 +81,8 @@ export const userActorColumns = [
 
 export interface UserActorRow {
   user_id: string;
-  email: string;
+  email: string | null;
+  email_sealed: string | null;
   organization_id: string;
   language: UserActor['language'];
   organization_law_enforcement: boolean;
@@ -86,11 +90,12 @@ export interface UserActorRow {
   region_ids: number[];
 }
 
-export function userActorOf(row: UserActorRow, sessionId: string): UserActor {
+/** The email is opened here, in memory only: the audit trail names the actor by id (actorColumns). */
+export function userActorOf(row: UserActorRow, sessionId: string, keys: VaultKeys): UserActor {
   return {
     kind: 'user',
     userId: row.user_id,
-    email: row.email,
+    email: openStaffEmail(keys, row.user_id, row),
     organizationId: row.organization_id,
     organizationLawEnforcement: row.organization_law_enforcement,
     roles: row.roles.filter((role): role is Role => (knownRoles as readonly string[]).includes(role)),
@@ -104,6 +109,8 @@ export interface ResolvedSession {
   actor: UserActor;
   mfaStatus: MfaStatus;
   csrfToken: string;
+  /** After an administrator's reset: only the password change (and sign-out) works. */
+  passwordChangeRequired: boolean;
 }
 
 export type SessionLookup = { kind: 'valid'; session: ResolvedSession } | { kind: 'none' } | { kind: 'ended'; reason: 'expired' | 'idle' | 'ended' };
@@ -112,7 +119,13 @@ export type SessionLookup = { kind: 'valid'; session: ResolvedSession } | { kind
  * Finds the live session behind a cookie token and touches it. Expiry is
  * decided here, on the server: an idle or too old session is ended for good.
  */
-export async function resolveSession(db: Kysely<Database>, token: string, timeouts: SessionTimeouts, now: Date = new Date()): Promise<SessionLookup> {
+export async function resolveSession(
+  db: Kysely<Database>,
+  keys: VaultKeys,
+  token: string,
+  timeouts: SessionTimeouts,
+  now: Date = new Date(),
+): Promise<SessionLookup> {
   const row = await db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
@@ -124,6 +137,7 @@ export async function resolveSession(db: Kysely<Database>, token: string, timeou
       's.expires_at',
       's.ended_at',
       'u.status',
+      'u.must_change_password',
       ...userActorColumns,
     ])
     .where('s.token_hash', '=', hashSessionToken(token))
@@ -148,9 +162,10 @@ export async function resolveSession(db: Kysely<Database>, token: string, timeou
   return {
     kind: 'valid',
     session: {
-      actor: userActorOf(row, row.id),
+      actor: userActorOf(row, row.id, keys),
       mfaStatus: row.mfa_status,
       csrfToken: row.csrf_token,
+      passwordChangeRequired: row.must_change_password,
     },
   };
 }
@@ -173,6 +188,18 @@ export async function endSessionsOfUser(trx: Transaction<Database>, input: { use
     .updateTable('sessions')
     .set({ ended_at: new Date(), end_reason: input.reason, ended_by: input.endedBy })
     .where('user_id', '=', input.userId)
+    .where('ended_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/** Ends every other session of a user: after a password change, a thief's session must not outlive the old password. */
+export async function endOtherSessionsOfUser(trx: Transaction<Database>, input: { userId: string; keepSessionId: string }): Promise<number> {
+  const result = await trx
+    .updateTable('sessions')
+    .set({ ended_at: new Date(), end_reason: 'revoked', ended_by: input.userId })
+    .where('user_id', '=', input.userId)
+    .where('id', '!=', input.keepSessionId)
     .where('ended_at', 'is', null)
     .executeTakeFirst();
   return Number(result.numUpdatedRows);

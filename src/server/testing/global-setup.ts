@@ -3,8 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { openDatabase } from '../db/database.js';
+import { useAuditKey } from '../platform/audit-chain.js';
 import { prepareDatabase } from '../runtime.js';
 import { PGLITE_TEMPLATE_ENV, TEST_ADMIN_EMAIL, TEST_ADMIN_PASSWORD } from './test-database.js';
+import { testAuditKey } from './test-audit-key.js';
 import { testVaultKeys } from './test-vault.js';
 
 // Creating an embedded database runs initdb (about 4 s); loading a dump of an
@@ -17,6 +19,7 @@ export async function setup(): Promise<() => void> {
   }
   const folder = join(tmpdir(), `senim-test-${process.pid}`);
   mkdirSync(folder, { recursive: true });
+  useAuditKey(testAuditKey());
   const database = await openDatabase({ kind: 'pglite', dataDir: null });
   await prepareDatabase(database, pino({ level: 'silent' }), {
     demo: 'no',

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { TEST_AUDIT_KEY_HEX } from './test-audit-key.js';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 
@@ -24,14 +25,18 @@ export interface ServerProcess {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-/** Starts `senim serve` as its own process, as a user would, and waits until /api/v1/health answers. */
-export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
+/**
+ * Starts `senim serve` as its own process, as a user would, and waits until /api/v1/health answers and,
+ * unless `duringDemoLoad`, until the demo data a first start loads in the background are in.
+ */
+export async function startServerProcess(env: Record<string, string>, options: { duringDemoLoad?: boolean } = {}): Promise<ServerProcess> {
   const port = await freePort();
   let output = '';
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve'], {
     cwd: REPO_ROOT,
     // A new embedded database gets demo data; its synthetic cases take a minute, so only when asked for.
-    env: { ...process.env, LOG_LEVEL: 'warn', HOST: '127.0.0.1', SENIM_DEMO_CASES: '0', ...env, PORT: String(port) },
+    // A test or benchmark server chains its audit events with the test key unless told otherwise.
+    env: { ...process.env, LOG_LEVEL: 'warn', HOST: '127.0.0.1', SENIM_DEMO_CASES: '0', SENIM_AUDIT_KEY: TEST_AUDIT_KEY_HEX, ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -45,7 +50,7 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
     }
     try {
       const response = await fetch(`${url}/api/v1/health`);
-      if (response.ok) {
+      if (response.ok && (options.duringDemoLoad === true || ((await response.json()) as { demo?: { state: string } | null }).demo?.state !== 'loading')) {
         break;
       }
     } catch {

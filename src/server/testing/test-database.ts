@@ -6,8 +6,10 @@ import pino from 'pino';
 import { openDatabase, type SenimDatabase } from '../db/database.js';
 import type { Database } from '../db/schema.js';
 import { systemActor } from '../platform/actor.js';
+import { useAuditKey } from '../platform/audit-chain.js';
 import { withPersonScope } from '../platform/person-scope.js';
 import { prepareDatabase } from '../runtime.js';
+import { testAuditKey } from './test-audit-key.js';
 import { testVaultKeys } from './test-vault.js';
 
 /**
@@ -44,6 +46,8 @@ export interface TestDatabaseOptions {
 }
 
 export async function createTestDatabase(options: TestDatabaseOptions = {}): Promise<TestDatabase> {
+  // The template's events are chained with the test key; so are this test's.
+  useAuditKey(testAuditKey());
   const serverUrl = process.env.SENIM_TEST_DATABASE_URL;
   if (!serverUrl) {
     const templateFile = options.empty ? undefined : process.env[PGLITE_TEMPLATE_ENV];
@@ -114,7 +118,9 @@ export function asSenimItself<T>(database: SenimDatabase, queries: (trx: Transac
  */
 export function asOrganizationInDatabase<T>(database: SenimDatabase, organizationId: string, queries: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
   return database.db.transaction().execute(async (trx) => {
-    await sql`select set_config('senim.scope', 'involved', true), set_config('senim.organization_id', ${organizationId}, true)`.execute(trx);
+    // Whether the organization is law enforcement, as withPersonScope says; no user, so no child's person shows.
+    await sql`select set_config('senim.scope', 'involved', true), set_config('senim.organization_id', ${organizationId}, true),
+      set_config('senim.law_enforcement', (select law_enforcement::text from organizations where id = ${organizationId}::uuid), true)`.execute(trx);
     await sql`select set_config('role', 'senim_app', true) where current_setting('is_superuser') = 'on'`.execute(trx);
     return queries(trx);
   });

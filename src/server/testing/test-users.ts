@@ -7,6 +7,7 @@ import { currentTotpCode } from '../platform/auth/totp.js';
 import { regionIdsFor, replaceUserRegions, replaceUserRoles } from '../modules/directory/directory.repo.js';
 import { sealDisplayName } from '../modules/directory/staff-name.js';
 import type { VaultKeys } from '../platform/vault/data-key.js';
+import { sealedEmailColumns } from '../platform/vault/staff-email.js';
 import { testVaultKeys } from './test-vault.js';
 
 export const TEST_USER_PASSWORD = 'correct horse battery staple kz';
@@ -37,7 +38,7 @@ export async function createTestUser(
       .values({
         id: userId,
         organization_id: organization.id,
-        email,
+        ...sealedEmailColumns(input.vaultKeys ?? testVaultKeys(), userId, email),
         display_name_sealed: sealDisplayName(input.vaultKeys ?? testVaultKeys(), userId, `Test ${input.roles.join(', ')}`),
         password_hash: passwordHash,
       })

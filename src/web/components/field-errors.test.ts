@@ -43,6 +43,7 @@ describe('field errors from the server', () => {
     expect(translateFieldMessage({ message: 'must be an ISO 3166 alpha-3 code', rule: 'format', format: 'regex' }, t)).toBe('fieldRules.format');
     expect(translateFieldMessage({ message: 'Invalid option: expected one of "a"|"b"', rule: 'one_of' }, t)).toBe('fieldRules.oneOf');
     expect(translateFieldMessage({ message: 'Invalid input: expected string, received undefined', rule: 'type' }, t)).toBe('fieldErrors.required');
+    expect(translateFieldMessage({ message: 'must be valid Unicode text without NUL characters', rule: 'text' }, t)).toBe('fieldRules.text');
     // A domain rule worded by the server stays the page's own translation, even with a general rule beside it.
     expect(translateFieldMessage({ message: 'The password must be at least 15 characters long.', rule: 'min_length', limit: 15 }, t)).toBe('fieldErrors.passwordTooShort {"min":"15"}');
   });

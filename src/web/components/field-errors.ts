@@ -86,6 +86,8 @@ function ruleInWords({ rule, limit, format }: FieldProblemWords, t: TFunction): 
       return t('fieldRules.oneOf');
     case 'type':
       return t('fieldErrors.required');
+    case 'text':
+      return t('fieldRules.text');
     case undefined:
       return null;
   }

@@ -187,7 +187,7 @@ export function registerPlanFollowUpRoutes(app: FastifyInstance, context: AppCon
         response: { 200: planMeasureListSchema, ...problems },
       },
     },
-    async (request) => listMeasures({ database, planId: request.params.id, language: request.query.language }),
+    async (request) => listMeasures({ database, actor: actorOf(request), planId: request.params.id, language: request.query.language }),
   );
 
   api.delete(

@@ -8,6 +8,7 @@ import { requirePermission } from '../../platform/policy.js';
 import { deadlineRuleSchema, describeDeadlineRule } from './deadline-rule.js';
 import type { EstimatedCosts } from './estimated-costs.js';
 import { measuresForNextPlan } from './next-plan-draft.js';
+import { requirePlanInReach } from './plan-access.js';
 import { assessPlan, type AssessmentLanguage, type PlanAssessment } from './plan-assessment.js';
 import { confirmDraftPlan, deleteMeasure, selectBodiesOfPlan, selectMeasureDetails, selectPlanForFollowUp, selectPlansInForce } from './plan-followup.repo.js';
 import { selectReportsOfPlan } from './plan-report.repo.js';
@@ -246,7 +247,7 @@ export async function confirmPlan(input: { database: SenimDatabase; actor: Actor
     }
     await recordAudit(trx, { actor, action: 'plan.confirmed', record: { type: 'action_plan', id: plan.id }, ...(input.origin ? { origin: input.origin } : {}) });
   });
-  const confirmed = (await listPlans({ database })).items.find((item) => item.id === plan.id);
+  const confirmed = (await listPlans({ database, actor })).items.find((item) => item.id === plan.id);
   if (!confirmed) {
     throw new AppError('not_found', 'No such plan');
   }
@@ -254,7 +255,8 @@ export async function confirmPlan(input: { database: SenimDatabase; actor: Actor
 }
 
 /** The measures of a plan with their bodies and deadlines in words: what a coordinator reviews in a draft. */
-export async function listMeasures(input: { database: SenimDatabase; planId: string; language: AssessmentLanguage }): Promise<z.infer<typeof planMeasureListSchema>> {
+export async function listMeasures(input: { database: SenimDatabase; actor: Actor; planId: string; language: AssessmentLanguage }): Promise<z.infer<typeof planMeasureListSchema>> {
+  await requirePlanInReach(input.database, input.actor, input.planId);
   const plan = await selectPlanForFollowUp(input.database.db, input.planId);
   if (!plan) {
     throw new AppError('not_found', 'No such plan');
@@ -302,5 +304,5 @@ export async function removeDraftMeasure(input: {
       details: { measure: input.measureNumber, action: measure.action.slice(0, 200) },
     });
   });
-  return listMeasures({ database, planId: plan.id, language: input.language });
+  return listMeasures({ database, actor, planId: plan.id, language: input.language });
 }

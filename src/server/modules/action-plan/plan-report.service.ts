@@ -24,6 +24,7 @@ import {
   updateReportContent,
   updateReportStatus,
 } from './plan-report.repo.js';
+import { requirePlanInReach } from './plan-access.js';
 import { planCalendar } from './plan.service.js';
 import { reviewsPlan } from './plan-reviewer.js';
 import { attachmentsOfReports } from './report-attachment.service.js';
@@ -91,6 +92,7 @@ export async function listObligations(input: {
 }): Promise<z.infer<typeof obligationListSchema>> {
   const { database, actor, query } = input;
   requirePermission(actor, 'plan_reports.submit');
+  await requirePlanInReach(database, actor, input.planId, { answering: true });
   const plan = await requirePlan(database, input.planId);
   const ownOrganization = await database.db.selectFrom('organizations').select('code').where('id', '=', actor.organizationId).executeTakeFirstOrThrow();
   const organizationCode = reviewsPlan(actor, plan) ? query.organization : ownOrganization.code;

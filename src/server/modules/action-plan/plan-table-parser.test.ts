@@ -1,7 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { kazakhstanStateBodies, kazakhstanStateBodyAliases } from '../reference/kazakhstan/organizations.js';
 import { reportingCalendar } from './deadline-rule.js';
+import { readActionPlan2009 } from './fixtures/action-plan-2009-2011.js';
 import { type KnownBody, type Measure, parsePlanTable } from './plan-table-parser.js';
 
 // The country pack's abbreviations and English names, plus the aliases that
@@ -17,12 +17,7 @@ const knownBodies: KnownBody[] = kazakhstanStateBodies.map((body) => ({
   ],
 }));
 
-const seeds = new URL('../../../../../shared/seeds/', import.meta.url);
-const seedName = readdirSync(seeds).find((name) => name.startsWith('000_') && name.endsWith('.txt'));
-if (seedName === undefined) {
-  throw new Error('the Action Plan seed 000_*.txt is missing');
-}
-const actionPlan2009 = parsePlanTable(readFileSync(new URL(seedName, seeds), 'utf8'), { knownBodies });
+const actionPlan2009 = parsePlanTable(readActionPlan2009(), { knownBodies });
 const planPeriod = { fromYear: 2009, toYear: 2011 };
 
 function measure(number: number): Measure {

@@ -122,7 +122,21 @@ export async function insertMeasureBodies(
     .execute();
 }
 
-export async function selectPlans(db: Executor) {
+/** Whether the organization answers for any measure of the plan. */
+export async function answersForPlan(db: Executor, planId: string, organizationId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('plan_measure_bodies as b')
+    .innerJoin('plan_measures as m', 'm.id', 'b.measure_id')
+    .select('b.measure_id')
+    .where('m.plan_id', '=', planId)
+    .where('b.organization_id', '=', organizationId)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** commissionPlanIds: the commission plans in the reader's reach, or null for every plan. Other levels are always listed. */
+export async function selectPlans(db: Executor, commissionPlanIds: readonly string[] | null) {
   return db
     .selectFrom('action_plans as p')
     .innerJoin('organizations as o', 'o.id', 'p.coordinator_organization_id')
@@ -139,6 +153,11 @@ export async function selectPlans(db: Executor) {
       'p.seeded_from_plan_id',
       sql<number>`(select count(*) from plan_measures m where m.plan_id = p.id)`.as('measures'),
     ])
+    .$if(commissionPlanIds !== null, (query) =>
+      query.where((eb) =>
+        eb.or([eb('p.level', '<>', 'commission'), ...(commissionPlanIds && commissionPlanIds.length > 0 ? [eb('p.id', 'in', [...commissionPlanIds])] : [])]),
+      ),
+    )
     .orderBy('p.period_from_year', 'desc')
     .orderBy('p.created_at', 'desc')
     .execute();

@@ -24,7 +24,7 @@ import { consolidationMediaType, renderConsolidatedReport } from './consolidated
 import { buildConsolidatedReport, getReport, listObligations, reviewReport, saveReport } from './plan-report.service.js';
 import { deadlineRuleSchema } from './deadline-rule.js';
 import { registerPlanFollowUpRoutes } from './plan-followup.routes.js';
-import { importPlan, listPlans, planCalendar, previewImport, setMeasureDeadline } from './plan.service.js';
+import { importPlan, listPlans, previewImport, readPlanCalendar, setMeasureDeadline } from './plan.service.js';
 
 // A file sent as it is: Fastify passes a Buffer through without serializing it.
 const binaryDocumentSchema = z.custom<Buffer>((value) => Buffer.isBuffer(value)).meta({ type: 'string', format: 'binary' });
@@ -71,7 +71,7 @@ export function registerPlanRoutes(app: FastifyInstance, context: AppContext): v
       config: { access: 'signed-in' },
       schema: { summary: 'Action Plans', tags: ['action plans'], response: { 200: planListSchema, ...problems } },
     },
-    async () => listPlans({ database }),
+    async (request) => listPlans({ database, actor: actorOf(request) }),
   );
 
   api.get(
@@ -86,7 +86,7 @@ export function registerPlanRoutes(app: FastifyInstance, context: AppContext): v
         response: { 200: planCalendarSchema, ...problems },
       },
     },
-    async (request) => planCalendar({ database, planId: request.params.id, organizationCode: request.query.organization }),
+    async (request) => readPlanCalendar({ database, actor: actorOf(request), planId: request.params.id, organizationCode: request.query.organization }),
   );
 
   api.get(

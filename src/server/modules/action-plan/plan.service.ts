@@ -7,6 +7,7 @@ import { recordAudit } from '../../platform/audit.js';
 import { requirePermission } from '../../platform/policy.js';
 import { listBodyNamesForPlans } from '../reference/reference.service.js';
 import { deadlineRuleSchema, describeDeadlineRule, reportingCalendar, type DeadlineRule } from './deadline-rule.js';
+import { planReachOf, requirePlanInReach } from './plan-access.js';
 import { placementProblems } from './plan-placement.js';
 import { ALL_AKIMATS_CODE, parsePlanTable, type ImportProblem, type PlanImport } from './plan-table-parser.js';
 import {
@@ -155,8 +156,10 @@ export async function importPlan(input: {
   });
 }
 
-export async function listPlans(input: { database: SenimDatabase }): Promise<z.infer<typeof planListSchema>> {
-  const rows = await selectPlans(input.database.db);
+/** The plans an actor reads: every national and regional plan, and the decisions plans of the commissions it reads. */
+export async function listPlans(input: { database: SenimDatabase; actor: Actor }): Promise<z.infer<typeof planListSchema>> {
+  const reach = await planReachOf(input.database, input.actor);
+  const rows = await selectPlans(input.database.db, reach.kind === 'all' ? null : reach.planIds);
   return {
     items: rows.map((row) => ({
       id: row.id,
@@ -172,6 +175,12 @@ export async function listPlans(input: { database: SenimDatabase }): Promise<z.i
       seededFromPlanId: row.seeded_from_plan_id,
     })),
   };
+}
+
+/** A plan's calendar for a reader: a commission's decisions plan only within the commission's access rules. */
+export async function readPlanCalendar(input: { database: SenimDatabase; actor: Actor; planId: string; organizationCode?: string | undefined }) {
+  await requirePlanInReach(input.database, input.actor, input.planId);
+  return planCalendar(input);
 }
 
 /** Every report due under a plan: each measure's rule over the plan's years, for each body that answers for it. */

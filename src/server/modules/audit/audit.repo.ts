@@ -2,8 +2,12 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 
 export interface AuditFilter {
+  /** The reader's reach: events caused by this organization's staff only, or (null) every event. */
+  actorOrganizationId: string | null;
   userId: string | null;
   actor: string | null;
+  /** The user whose email the actor filter names: events after 0019 carry the id, not the email. */
+  actorUserId: string | null;
   recordType: string | null;
   recordId: string | null;
   action: string | null;
@@ -16,11 +20,16 @@ export interface AuditFilter {
 
 export async function selectAuditEvents(db: Kysely<Database>, filter: AuditFilter) {
   let query = db.selectFrom('audit_events');
+  if (filter.actorOrganizationId) {
+    query = query.where('actor_organization_id', '=', filter.actorOrganizationId);
+  }
   if (filter.userId) {
     query = query.where('actor_user_id', '=', filter.userId);
   }
   if (filter.actor) {
-    query = query.where(sql`lower(actor_label)`, '=', filter.actor.toLowerCase());
+    const label = filter.actor.toLowerCase();
+    const byId = filter.actorUserId;
+    query = byId ? query.where((eb) => eb.or([eb(sql`lower(actor_label)`, '=', label), eb('actor_user_id', '=', byId)])) : query.where(sql`lower(actor_label)`, '=', label);
   }
   if (filter.recordType) {
     query = query.where('record_type', '=', filter.recordType);

@@ -1,10 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
+  changePasswordRequestSchema,
   meSchema,
   mfaEnrolmentSchema,
   mfaRequestSchema,
   okSchema,
+  passwordChangedSchema,
   preferencesRequestSchema,
   signInRequestSchema,
   signInResponseSchema,
@@ -14,15 +16,19 @@ import type { AppContext } from '../../http/app.js';
 import { actorOf, originOf } from '../../http/route-access.js';
 import { SESSION_COOKIE } from '../../platform/session.js';
 import { completeMfa, confirmMfaEnrolment, readMe, signIn, signOut, startMfaEnrolment, updatePreferences } from './auth.service.js';
+import { changeOwnPassword } from './password.service.js';
 
 const problems = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 409: problemSchema, 429: problemSchema };
 
-function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string, maxAgeSeconds: number): void {
+function setSessionCookie(request: FastifyRequest, reply: FastifyReply, input: { token: string; maxAgeSeconds: number; secure: boolean }): void {
+  const { token, maxAgeSeconds } = input;
   reply.setCookie(SESSION_COOKIE, token, {
     path: '/',
     httpOnly: true,
     sameSite: 'strict',
-    secure: request.protocol === 'https',
+    // A public https address decides, not how this one request arrived: a proxy
+    // that forgets X-Forwarded-Proto must not make the cookie travel in clear.
+    secure: input.secure || request.protocol === 'https',
     maxAge: maxAgeSeconds,
   });
 }
@@ -49,7 +55,7 @@ export function registerAuthRoutes(app: FastifyInstance, context: AppContext): v
         origin: originOf(request),
         userAgent: request.headers['user-agent'] ?? null,
       });
-      setSessionCookie(request, reply, result.token, context.sessionTimeouts.absoluteHours * 3600);
+      setSessionCookie(request, reply, { token: result.token, maxAgeSeconds: context.sessionTimeouts.absoluteHours * 3600, secure: context.secureCookies ?? false });
       return {
         mfa: result.mfa,
         csrfToken: result.csrfToken,
@@ -115,6 +121,29 @@ export function registerAuthRoutes(app: FastifyInstance, context: AppContext): v
     async (request) => {
       await updatePreferences({ context, actor: actorOf(request), language: request.body.language, origin: originOf(request) });
       return { ok: true as const };
+    },
+  );
+
+  api.post(
+    '/me/password',
+    {
+      config: { access: 'signed-in', beforePasswordChange: true },
+      schema: {
+        summary: 'Change your own password (the current one is asked again); your other sessions end',
+        tags: ['auth'],
+        body: changePasswordRequestSchema,
+        response: { 200: passwordChangedSchema, ...problems, 422: problemSchema },
+      },
+    },
+    async (request) => {
+      const { sessionsEnded } = await changeOwnPassword({
+        context,
+        actor: actorOf(request),
+        currentPassword: request.body.currentPassword,
+        newPassword: request.body.newPassword,
+        origin: originOf(request),
+      });
+      return { ok: true as const, otherSessionsEnded: sessionsEnded };
     },
   );
 

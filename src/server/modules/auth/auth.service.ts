@@ -9,10 +9,12 @@ import { generateTotpSecret, totpQrCodeSvg, totpUri, verifyTotp } from '../../pl
 import { createSession, endSession } from '../../platform/session.js';
 import { openText, sealText } from '../../platform/vault/cipher.js';
 import { openDisplayName } from '../directory/staff-name.js';
-import { insertAttempt, selectMe, selectRecentAttempts, selectSessionExpiry, selectUserForSignIn } from './auth.repo.js';
+import { claimTotpStep, insertAttempt, selectMe, selectRecentAttempts, selectSessionExpiry, selectUserForSignIn } from './auth.repo.js';
+import { anonymousSignInLabel, signInAttemptKey } from './attempt-key.js';
 import { judgeSignIn } from './sign-in-throttle.js';
 
-const TOTP_AAD = (userId: string) => `user:${userId}:totp`;
+// Exported for `senim keys rotate`, which re-seals the secrets under a new data key.
+export const TOTP_AAD = (userId: string) => `user:${userId}:totp`;
 
 function lockedMessage(retryAfter: Date, scope: 'account' | 'address'): string {
   const time = retryAfter.toISOString().slice(11, 16);
@@ -42,12 +44,12 @@ export async function signIn(input: {
 }): Promise<SignInResult> {
   const { context, origin } = input;
   const db = context.database.db;
-  const emailKey = input.email.trim().toLowerCase();
+  const emailKey = signInAttemptKey(context.vaultKeys, input.email);
   const ip = origin.ip ?? 'unknown';
   const verdict = judgeSignIn(await selectRecentAttempts(db, { emailKey, ip }));
   if (!verdict.allowed) {
     await recordAuditAlone(db, {
-      actor: { kind: 'anonymous', label: emailKey },
+      actor: { kind: 'anonymous', label: anonymousSignInLabel(emailKey) },
       action: 'auth.sign_in_locked',
       outcome: 'denied',
       origin,
@@ -56,12 +58,12 @@ export async function signIn(input: {
     throw new AppError('rate_limited', lockedMessage(verdict.retryAfter, verdict.scope), lockedOptions(verdict.retryAfter, verdict.scope));
   }
 
-  const user = await selectUserForSignIn(db, emailKey);
+  const user = await selectUserForSignIn(db, context.vaultKeys, input.email);
   const passwordOk = user ? await verifyPassword(user.password_hash, input.password) : (await dummyVerify(), false);
   if (!user || !passwordOk || user.status !== 'active') {
     await insertAttempt(db, { emailKey, ip, succeeded: false });
     await recordAuditAlone(db, {
-      actor: { kind: 'anonymous', label: emailKey },
+      actor: { kind: 'anonymous', label: anonymousSignInLabel(emailKey) },
       action: 'auth.sign_in_failed',
       outcome: 'failure',
       origin,
@@ -124,49 +126,65 @@ export async function completeMfa(input: {
   if (input.mfaStatus !== 'required' && input.mfaStatus !== 'enroll') {
     throw new AppError('conflict', 'This session does not wait for an authenticator code');
   }
-  const emailKey = actor.email.toLowerCase();
+  const emailKey = signInAttemptKey(context.vaultKeys, actor.email);
   const ip = origin.ip ?? 'unknown';
   const verdict = judgeSignIn(await selectRecentAttempts(db, { emailKey, ip }));
   if (!verdict.allowed) {
     throw new AppError('rate_limited', lockedMessage(verdict.retryAfter, verdict.scope), lockedOptions(verdict.retryAfter, verdict.scope));
   }
-  const user = await selectUserForSignIn(db, emailKey);
+  const user = await selectUserForSignIn(db, context.vaultKeys, actor.email);
   const sealedSecret = input.mfaStatus === 'enroll' ? user?.totp_pending_secret_encrypted : user?.totp_secret_encrypted;
   if (!user || !sealedSecret) {
     throw new AppError('conflict', 'No authenticator is being set up for this account; sign in again');
   }
   const secret = openText(context.vaultKeys, sealedSecret, TOTP_AAD(user.id));
   const check = verifyTotp({ secret, code: input.code, lastUsedStep: user.last_totp_step });
-  if (!check.ok) {
-    await insertAttempt(db, { emailKey, ip, succeeded: false });
-    await recordAuditAlone(db, { actor, action: 'auth.mfa_failed', outcome: 'failure', origin, details: { reason: check.reason } });
-    throw new AppError(
-      'unauthenticated',
-      check.reason === 'replayed' ? 'This code was already used; wait for the next one' : 'The code is not valid; check the time on your phone and try again',
-      {
-        fields: [{ field: 'body.code', message: check.reason === 'malformed' ? 'must be 6 digits' : 'is not valid' }],
-        reason: check.reason === 'replayed' ? 'code_replayed' : 'code_invalid',
-      },
-    );
+  // The step is claimed in the same statement that checks it, so that concurrent
+  // requests carrying one code cannot all pass the check above.
+  const accepted =
+    check.ok &&
+    (await db.transaction().execute(async (trx) => {
+      if (!(await claimTotpStep(trx, { userId: user.id, step: check.step }))) {
+        return false;
+      }
+      if (input.mfaStatus === 'enroll') {
+        await trx
+          .updateTable('users')
+          .set({ totp_secret_encrypted: sealedSecret, totp_pending_secret_encrypted: null, mfa_enrolled_at: new Date(), updated_at: new Date() })
+          .where('id', '=', user.id)
+          .execute();
+      }
+      await trx.updateTable('sessions').set({ mfa_status: 'complete' }).where('id', '=', actor.sessionId).execute();
+      await insertAttempt(trx, { emailKey, ip, succeeded: true, step: 'code' });
+      await recordAudit(trx, {
+        actor,
+        action: input.mfaStatus === 'enroll' ? 'auth.mfa_enrolled' : 'auth.mfa_verified',
+        record: { type: 'session', id: actor.sessionId },
+        origin,
+      });
+      return true;
+    }));
+  if (accepted) {
+    return;
   }
-  await db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('users')
-      .set(
-        input.mfaStatus === 'enroll'
-          ? { totp_secret_encrypted: sealedSecret, totp_pending_secret_encrypted: null, mfa_enrolled_at: new Date(), last_totp_step: check.step, updated_at: new Date() }
-          : { last_totp_step: check.step },
-      )
-      .where('id', '=', user.id)
-      .execute();
-    await trx.updateTable('sessions').set({ mfa_status: 'complete' }).where('id', '=', actor.sessionId).execute();
-    await recordAudit(trx, {
-      actor,
-      action: input.mfaStatus === 'enroll' ? 'auth.mfa_enrolled' : 'auth.mfa_verified',
-      record: { type: 'session', id: actor.sessionId },
-      origin,
-    });
-  });
+  const reason = check.ok ? 'replayed' : check.reason;
+  await insertAttempt(db, { emailKey, ip, succeeded: false, step: 'code' });
+  await recordAuditAlone(db, { actor, action: 'auth.mfa_failed', outcome: 'failure', origin, details: { reason } });
+  // Wrong codes count against the account like wrong passwords: the one that
+  // reaches the limit locks it, for password and code alike.
+  const after = judgeSignIn(await selectRecentAttempts(db, { emailKey, ip }));
+  if (!after.allowed) {
+    await recordAuditAlone(db, { actor, action: 'auth.sign_in_locked', outcome: 'denied', origin, details: { scope: after.scope, step: 'code' } });
+    throw new AppError('rate_limited', lockedMessage(after.retryAfter, after.scope), lockedOptions(after.retryAfter, after.scope));
+  }
+  throw new AppError(
+    'unauthenticated',
+    reason === 'replayed' ? 'This code was already used; wait for the next one' : 'The code is not valid; check the time on your phone and try again',
+    {
+      fields: [{ field: 'body.code', message: reason === 'malformed' ? 'must be 6 digits' : 'is not valid' }],
+      reason: reason === 'replayed' ? 'code_replayed' : 'code_invalid',
+    },
+  );
 }
 
 export async function signOut(input: { context: AppContext; actor: UserActor; origin: RequestOrigin }): Promise<void> {
@@ -183,11 +201,16 @@ export async function readMe(input: { context: AppContext; actor: UserActor; mfa
     throw new AppError('unauthenticated', 'Sign in again');
   }
   return {
-    user: { id: me.id, email: me.email, displayName: openDisplayName(input.context.vaultKeys, me.id, me.display_name_sealed), language: me.language, mfaEnrolled: me.mfa_enrolled_at !== null },
+    user: { id: me.id, email: input.actor.email, displayName: openDisplayName(input.context.vaultKeys, me.id, me.display_name_sealed), language: me.language, mfaEnrolled: me.mfa_enrolled_at !== null },
     organization: { id: me.organization_id, code: me.organization_code, kind: me.organization_kind, name: { ru: me.name_ru, kk: me.name_kk, en: me.name_en } },
     roles: input.actor.roles,
     regions: me.region_codes,
-    session: { mfa: input.mfaStatus, csrfToken: input.csrfToken, expiresAt: new Date(session.expires_at).toISOString() },
+    session: {
+      mfa: input.mfaStatus,
+      csrfToken: input.csrfToken,
+      expiresAt: new Date(session.expires_at).toISOString(),
+      passwordChangeRequired: me.must_change_password,
+    },
   };
 }
 
@@ -207,7 +230,7 @@ export async function updatePreferences(input: { context: AppContext; actor: Use
 /** Voluntary enrolment, for roles that do not have to use a second factor. */
 export async function startMfaEnrolment(input: { context: AppContext; actor: UserActor; origin: RequestOrigin }) {
   const { context, actor } = input;
-  const user = await selectUserForSignIn(context.database.db, actor.email);
+  const user = await selectUserForSignIn(context.database.db, context.vaultKeys, actor.email);
   if (!user) {
     throw new AppError('unauthenticated', 'Sign in again');
   }
@@ -226,7 +249,7 @@ export async function startMfaEnrolment(input: { context: AppContext; actor: Use
 
 export async function confirmMfaEnrolment(input: { context: AppContext; actor: UserActor; code: string; origin: RequestOrigin }): Promise<void> {
   const { context, actor } = input;
-  const user = await selectUserForSignIn(context.database.db, actor.email);
+  const user = await selectUserForSignIn(context.database.db, context.vaultKeys, actor.email);
   if (!user?.totp_pending_secret_encrypted) {
     throw new AppError('conflict', 'Start the enrolment first');
   }
@@ -237,12 +260,19 @@ export async function confirmMfaEnrolment(input: { context: AppContext; actor: U
       fields: [{ field: 'body.code', message: 'is not valid' }],
     });
   }
-  await context.database.db.transaction().execute(async (trx) => {
+  const claimed = await context.database.db.transaction().execute(async (trx) => {
+    if (!(await claimTotpStep(trx, { userId: user.id, step: check.step }))) {
+      return false;
+    }
     await trx
       .updateTable('users')
-      .set({ totp_secret_encrypted: sealedSecret, totp_pending_secret_encrypted: null, mfa_enrolled_at: new Date(), last_totp_step: check.step, updated_at: new Date() })
+      .set({ totp_secret_encrypted: sealedSecret, totp_pending_secret_encrypted: null, mfa_enrolled_at: new Date(), updated_at: new Date() })
       .where('id', '=', user.id)
       .execute();
     await recordAudit(trx, { actor, action: 'auth.mfa_enrolled', record: { type: 'user', id: user.id }, origin: input.origin });
+    return true;
   });
+  if (!claimed) {
+    throw new AppError('unprocessable', 'This code was already used; wait for the next one', { fields: [{ field: 'body.code', message: 'was already used' }] });
+  }
 }

@@ -3,24 +3,19 @@ import { AppError } from '../../../shared/errors.js';
 import type { Permission } from '../../../shared/permissions.js';
 import type { Database } from '../../db/schema.js';
 import type { UserActor } from '../../platform/actor.js';
-import { requirePermission } from '../../platform/policy.js';
+import { childCaseOf, organizationReachesPerson, reachOf, type Reach } from '../../platform/person-reach.js';
 
 /**
- * How far a user reaches among cases. A case is visible to the organizations
- * involved with its person; a law-enforcement body only on the person's
- * consent to share with police; and a child's case only to workers named on
- * it. Row-level security on the same involvements is the wall behind this.
+ * How far a user reaches among cases: the reach of platform/person-reach.ts,
+ * which persons use too. A case is visible to the organizations involved with
+ * its person; a law-enforcement body only on the person's consent to share
+ * with police; and a child's case only to workers named on it. Row-level
+ * security on the same involvements is the wall behind this.
  */
-export type CaseReach =
-  | { kind: 'all' }
-  | { kind: 'involved'; organizationId: string; userId: string; lawEnforcement: boolean };
+export type CaseReach = Reach;
 
 export function caseReachOf(actor: UserActor, permission: Permission): CaseReach {
-  const scope = requirePermission(actor, permission);
-  if (scope === 'all') {
-    return { kind: 'all' };
-  }
-  return { kind: 'involved', organizationId: actor.organizationId, userId: actor.userId, lawEnforcement: actor.organizationLawEnforcement };
+  return reachOf(actor, permission);
 }
 
 export async function isLawEnforcement(db: Kysely<Database> | Transaction<Database>, organizationId: string): Promise<boolean> {
@@ -34,10 +29,9 @@ export function caseVisible(reach: CaseReach): RawBuilder<boolean> {
     return sql<boolean>`true`;
   }
   // Row-level security applies the same organizations; the application says it first, as everywhere.
+  // Other organizations read the reach kept on the case row (0013): a comparison per row, not a look-up.
   const organizationReaches = reach.lawEnforcement
-    ? sql<boolean>`exists (
-        select 1 from person_involvements i
-        where i.person_id = nrm_cases.person_id and i.organization_id = ${reach.organizationId}::uuid and i.basis = 'police_consent')`
+    ? organizationReachesPerson(reach, sql.ref('nrm_cases.person_id'))
     : sql<boolean>`nrm_cases.involved_organization_ids @> array[${reach.organizationId}::uuid]`;
   return sql<boolean>`(${organizationReaches}
     and (not ${childCase} or exists (
@@ -45,7 +39,7 @@ export function caseVisible(reach: CaseReach): RawBuilder<boolean> {
 }
 
 /** Under 18 or of unknown age, as isChild() in case-pathway.ts. */
-export const childCase = sql<boolean>`(nrm_cases.age_basis = 'unknown' or nrm_cases.age_years is null or nrm_cases.age_years < 18)`;
+export const childCase = childCaseOf('nrm_cases');
 
 export function notInReach(): AppError {
   return new AppError('not_found', 'No such case in your reach');

@@ -10,9 +10,23 @@ import { caseForStep, recordCaseEvent, refreshStep, type CaseRow } from './case.
 /** One step on a case: the event on its timeline, the audit event, the refreshed step. Same transaction. */
 export async function recordStep(
   trx: Transaction<Database>,
-  input: { caseId: string; actor: UserActor; event: string; audit: AuditAction; origin: RequestOrigin; details?: Record<string, string | number | boolean | null> },
+  input: {
+    caseId: string;
+    actor: UserActor;
+    event: string;
+    audit: AuditAction;
+    origin: RequestOrigin;
+    details?: Record<string, string | number | boolean | null>;
+    /**
+     * Free text for the case's timeline only (a reason in the worker's words),
+     * kept behind the case's wall: the audit trail, which auditors read across
+     * organizations, gets names of fields, never such text.
+     */
+    caseOnlyDetails?: Record<string, string>;
+  },
 ): Promise<void> {
-  await recordCaseEvent(trx, { caseId: input.caseId, kind: input.event, actor: input.actor, ...(input.details ? { details: input.details } : {}) });
+  const eventDetails = { ...input.details, ...input.caseOnlyDetails };
+  await recordCaseEvent(trx, { caseId: input.caseId, kind: input.event, actor: input.actor, ...(Object.keys(eventDetails).length > 0 ? { details: eventDetails } : {}) });
   await recordAudit(trx, {
     actor: input.actor,
     action: input.audit,

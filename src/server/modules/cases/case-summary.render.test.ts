@@ -103,6 +103,7 @@ function printed(language: CaseSummaryForPrint['language'], withIdentity = false
     regionName: language === 'en' ? 'Astana' : 'Астана',
     language,
     printedAt: '2026-11-23T10:00:00.000Z',
+    reopenings: [],
   };
   const { title, content } = caseSummaryDocument(print);
   return `${title}\n${JSON.stringify(content)}`;

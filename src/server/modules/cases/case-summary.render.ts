@@ -92,6 +92,12 @@ export function caseSummaryDocument(print: CaseSummaryForPrint): { title: string
     detail.closure
       ? { text: `${detail.closure.closedAt.slice(0, 10)}: ${t(`caseView.closureOutcomes.${detail.closure.outcome}`)}${detail.closure.reason ? ` (${detail.closure.reason})` : ''}` }
       : { text: none, italics: true },
+    ...(print.reopenings.length > 0
+      ? [
+          { text: t('caseSummary.reopenings'), style: 'subtitle', margin: [0, 10, 0, 6] },
+          table(print.reopenings.map((reopening) => [reopening.reopenedAt.slice(0, 10), reopening.contactDate ?? none, reopening.reason ?? t('caseSummary.reasonNotKept')])),
+        ]
+      : []),
   ];
   return { title, content };
 }

@@ -8,6 +8,8 @@ import { recordAudit } from '../../platform/audit.js';
 import { can } from '../../platform/policy.js';
 import { readIdentity } from '../persons/person.service.js';
 import { getRegion } from '../reference/reference.service.js';
+import { withPersonScope } from '../../platform/person-scope.js';
+import { selectReopenings, type Reopening } from './case-reopening.repo.js';
 import { readCase } from './case.service.js';
 
 export interface CaseSummaryForPrint {
@@ -18,6 +20,8 @@ export interface CaseSummaryForPrint {
   regionName: string;
   language: 'ru' | 'en' | 'kk';
   printedAt: string;
+  /** Each time the person came back, with the reason given on reopening. */
+  reopenings: Reopening[];
 }
 
 /**
@@ -33,7 +37,7 @@ export async function caseSummaryForPrint(input: {
   origin: RequestOrigin;
 }): Promise<CaseSummaryForPrint> {
   const { context, actor, query } = input;
-  const detail = await readCase({ context, actor, caseId: input.caseId });
+  const detail = await readCase({ context, actor, caseId: input.caseId, origin: input.origin, view: 'summary' });
   let identity: PersonIdentity | null = null;
   if (query.includeIdentity) {
     if (!can(actor, 'persons.identity.read')) {
@@ -57,6 +61,7 @@ export async function caseSummaryForPrint(input: {
   const column = query.language === 'en' ? 'name_en' : query.language === 'kk' ? 'name_kk' : 'name_ru';
   const organizations = await context.database.db.selectFrom('organizations').select(['id', column]).where('id', 'in', organizationIds).execute();
   const region = await getRegion({ database: context.database, code: detail.summary.regionCode });
+  const reopenings = await withPersonScope(context.database.db, actor, (trx) => selectReopenings(trx, detail.summary.id));
   await context.database.db.transaction().execute(async (trx) =>
     recordAudit(trx, {
       actor,
@@ -73,5 +78,6 @@ export async function caseSummaryForPrint(input: {
     regionName: region.name[query.language],
     language: query.language,
     printedAt: new Date().toISOString(),
+    reopenings,
   };
 }

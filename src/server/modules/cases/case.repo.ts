@@ -1,4 +1,4 @@
-import { sql, type Selectable, type Transaction } from 'kysely';
+import { sql, type QueryCreator, type Selectable, type Transaction } from 'kysely';
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import type { CaseReferralsTable, CaseServicesTable, Database, NrmCasesTable } from '../../db/schema.js';
 import type { UserActor } from '../../platform/actor.js';
@@ -35,8 +35,45 @@ const caseSummaryColumns = [
 export type CaseSummaryRow = Pick<CaseRow, (typeof caseSummaryColumns)[number] | 'region_code'>;
 
 /** The case rows in reach, before a worklist's own conditions; no columns chosen yet. */
-export function casesInReach(trx: Transaction<Database>, reach: CaseReach) {
+export function casesInReach(trx: QueryCreator<Database>, reach: CaseReach) {
   return trx.selectFrom('nrm_cases').where(caseVisible(reach));
+}
+
+/** Who opens which view of a case, for the record of case reads (0016). */
+export interface CaseRead {
+  actor: UserActor;
+  view: 'case' | 'timeline' | 'summary';
+  requestId: string | null;
+}
+
+/**
+ * The query creator whose next statement also records the read, when the case
+ * is in reach: a data-modifying WITH runs once whatever the main query does,
+ * and costs no round trip of its own. No RETURNING: users may not read the
+ * record of reads back.
+ */
+function recordingRead(trx: Transaction<Database>, reach: CaseReach, caseId: string, read: CaseRead): QueryCreator<Database> {
+  const creator = trx.with('case_read', (db) =>
+    db
+      .insertInto('case_reads')
+      .columns(['case_id', 'case_code', 'user_id', 'organization_id', 'view', 'request_id'])
+      .expression(
+        db
+          .selectFrom('nrm_cases')
+          .select([
+            'nrm_cases.id',
+            'nrm_cases.code',
+            sql<string>`${read.actor.userId}::uuid`.as('user_id'),
+            sql<string>`${read.actor.organizationId}::uuid`.as('organization_id'),
+            sql<string>`${read.view}::text`.as('view'),
+            sql<string | null>`${read.requestId}::text`.as('request_id'),
+          ])
+          .where('nrm_cases.id', '=', caseId)
+          .where(caseVisible(reach)),
+      ),
+  );
+  // Nothing selects from the WITH's name, so the type forgets it and the case queries compose as usual.
+  return creator as unknown as QueryCreator<Database>;
 }
 
 export type CasesInReach = ReturnType<typeof casesInReach>;
@@ -89,7 +126,7 @@ export async function totalOfPage(rows: readonly { total_count: number | string 
   return offset === 0 ? 0 : Number(await countApart());
 }
 
-export function selectCases(trx: Transaction<Database>, reach: CaseReach) {
+export function selectCases(trx: QueryCreator<Database>, reach: CaseReach) {
   return casesInReach(trx, reach).innerJoin('regions', 'regions.id', 'nrm_cases.region_id').selectAll('nrm_cases').select('regions.code as region_code');
 }
 
@@ -107,8 +144,8 @@ export async function caseForStep(trx: Transaction<Database>, reach: CaseReach, 
  * trip to the database costs CPU on both ends; the page used to pay twelve.
  * Nested rows arrive through json_agg, so their instants are ISO strings.
  */
-export async function caseWithRecords(trx: Transaction<Database>, reach: CaseReach, caseId: string) {
-  const row = await selectCases(trx, reach)
+export async function caseWithRecords(trx: Transaction<Database>, reach: CaseReach, caseId: string, read: CaseRead) {
+  const row = await selectCases(recordingRead(trx, reach, caseId, read), reach)
     .where('nrm_cases.id', '=', caseId)
     .select((eb) => [
       jsonArrayFrom(
@@ -163,8 +200,9 @@ export async function caseWithRecords(trx: Transaction<Database>, reach: CaseRea
   return row;
 }
 
-export async function caseById(trx: Transaction<Database>, reach: CaseReach, caseId: string): Promise<CaseRow> {
-  const row = await selectCases(trx, reach).where('nrm_cases.id', '=', caseId).executeTakeFirst();
+export async function caseById(trx: Transaction<Database>, reach: CaseReach, caseId: string, read?: CaseRead): Promise<CaseRow> {
+  const source = read ? recordingRead(trx, reach, caseId, read) : trx;
+  const row = await selectCases(source, reach).where('nrm_cases.id', '=', caseId).executeTakeFirst();
   if (!row) {
     throw notInReach();
   }

@@ -113,7 +113,7 @@ export function registerCaseRoutes(app: FastifyInstance, context: AppContext): v
       config: { access: { permission: 'cases.read' } },
       schema: { summary: 'The case page: step, what is due, who is involved, every record of the pathway', tags, params: idParamsSchema, response: { 200: caseDetailSchema, ...problems } },
     },
-    async (request) => readCase({ context, actor: actorOf(request), caseId: request.params.id }),
+    async (request) => readCase({ context, actor: actorOf(request), caseId: request.params.id, origin: originOf(request) }),
   );
 
   api.get(
@@ -122,7 +122,8 @@ export function registerCaseRoutes(app: FastifyInstance, context: AppContext): v
       config: { access: { permission: 'cases.read' } },
       schema: { summary: 'The timeline of a case, newest first', tags, params: idParamsSchema, querystring: paginationQuerySchema, response: { 200: caseEventListSchema, ...problems } },
     },
-    async (request) => listCaseEvents({ context, actor: actorOf(request), caseId: request.params.id, limit: request.query.limit, offset: request.query.offset }),
+    async (request) =>
+      listCaseEvents({ context, actor: actorOf(request), caseId: request.params.id, limit: request.query.limit, offset: request.query.offset, origin: originOf(request) }),
   );
 
   api.get(

@@ -22,8 +22,9 @@ import { recordAudit } from '../../platform/audit.js';
 import { withPersonScope } from '../../platform/person-scope.js';
 import { requirePermission } from '../../platform/policy.js';
 import { sealJson } from '../../platform/vault/cipher.js';
+import { staffEmailDigests } from '../../platform/vault/staff-email.js';
 import { identityDigests, identityAad } from '../persons/person.service.js';
-import { insertDigests, insertIdentityVersion, insertInvolvement, insertPerson } from '../persons/person.repo.js';
+import { insertDigests, insertIdentityVersion, insertInvolvement, insertPerson, selectPerson } from '../persons/person.repo.js';
 import { caseReachOf, childCase, isLawEnforcement, type CaseReach } from './case-access.js';
 import { newCaseCode } from './case-code.js';
 import { closureRefusal, decisionDueOn, dueNext, isChild, isForeign, pathwayFactsOf, reflectionEndsOn, daysUntil } from './case-pathway.js';
@@ -125,7 +126,8 @@ export async function recordIntake(input: { context: AppContext; actor: UserActo
     let episode = 1;
     let possibleRetrafficking = false;
     if (intake.personId) {
-      const person = await trx.selectFrom('persons').select('id').where('id', '=', intake.personId).executeTakeFirst();
+      // The same reach as the person's identity: a child only for named workers, police only on consent.
+      const person = await selectPerson(trx, reach, intake.personId);
       if (!person) {
         throw new AppError('not_found', 'No such person in your reach', { fields: [{ field: 'body.personId', message: 'not in your reach' }] });
       }
@@ -342,12 +344,13 @@ export async function listIntakeReceipts(input: { context: AppContext; actor: Us
   return { items: rows.map((row) => ({ code: row.code, recordedAt: new Date(row.recorded_at).toISOString() })), total: Number(total.count) };
 }
 
-export async function readCase(input: { context: AppContext; actor: UserActor; caseId: string }): Promise<CaseDetail> {
+/** The case page. Each read is recorded (who, which case, when) for the auditors, in the same statement. */
+export async function readCase(input: { context: AppContext; actor: UserActor; caseId: string; origin: RequestOrigin; view?: 'case' | 'summary' }): Promise<CaseDetail> {
   const { context, actor } = input;
   const reach = caseReachOf(actor, 'cases.read');
   const today = todayInKazakhstan();
   return withPersonScope(context.database.db, actor, async (trx) => {
-    const row = await caseWithRecords(trx, reach, input.caseId);
+    const row = await caseWithRecords(trx, reach, input.caseId, { actor, view: input.view ?? 'case', requestId: input.origin.requestId });
     const { involved, workers, consents, decisions, referrals, services, migration, child, followUps } = row;
     const screenings = row.screenings.map((screening) => screeningOf(screening, screening.answers));
     const summary = caseSummaryOf(row);
@@ -412,11 +415,11 @@ export async function readCase(input: { context: AppContext; actor: UserActor; c
   });
 }
 
-export async function listCaseEvents(input: { context: AppContext; actor: UserActor; caseId: string; limit: number; offset: number }) {
+export async function listCaseEvents(input: { context: AppContext; actor: UserActor; caseId: string; limit: number; offset: number; origin: RequestOrigin }) {
   const { context, actor } = input;
   const reach = caseReachOf(actor, 'cases.read');
   return withPersonScope(context.database.db, actor, async (trx) => {
-    await caseById(trx, reach, input.caseId);
+    await caseById(trx, reach, input.caseId, { actor, view: 'timeline', requestId: input.origin.requestId });
     const events = trx.selectFrom('case_events').where('case_id', '=', input.caseId);
     const rows = await events
       .select(['id', 'kind', 'occurred_at', 'organization_id', 'details'])
@@ -492,7 +495,7 @@ export async function nameWorker(input: { context: AppContext; actor: UserActor;
     const user = await trx
       .selectFrom('users')
       .select(['id', 'organization_id'])
-      .where(sql<string>`lower(email)`, '=', input.email.toLowerCase())
+      .where('email_digest', 'in', staffEmailDigests(input.context.vaultKeys, input.email))
       .where('status', '=', 'active')
       .executeTakeFirst();
     const involved = user
@@ -692,6 +695,8 @@ export async function reopenCase(input: { context: AppContext; actor: UserActor;
       audit: 'case.reopened',
       origin: input.origin,
       details: { episode: caseRow.episode + 1, contactDate: input.reopen.contactDate },
+      // Why the person came back is the case's history: the timeline and the printed summary show it.
+      caseOnlyDetails: { reason: input.reopen.reason },
     });
     return summaryAfter(trx, reach, caseRow.id);
   });

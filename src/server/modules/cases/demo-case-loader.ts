@@ -7,6 +7,7 @@ import { systemActor, type RequestOrigin, type UserActor } from '../../platform/
 import { withPersonScope } from '../../platform/person-scope.js';
 import { defaultSessionTimeouts, userActorColumns, userActorOf } from '../../platform/session.js';
 import type { VaultKeys } from '../../platform/vault/data-key.js';
+import { staffEmailDigests } from '../../platform/vault/staff-email.js';
 import { demoUsers } from '../directory/demo-users.js';
 import { kazakhstanRegions } from '../reference/kazakhstan/regions.js';
 import { decisionDueOn, defaultReferralRules } from './case-pathway.js';
@@ -35,36 +36,31 @@ const demoOrganizations: readonly DemoOrganization[] = ['NGO-KORGAU-ASTANA', 'NG
 
 const emailOf = (actor: DemoActor): string => `${actor}@demo.senim.local`;
 
-async function actorsOf(db: Kysely<Database>): Promise<Map<DemoActor, UserActor>> {
-  const rows = await db
-    .selectFrom('users as u')
-    .select(userActorColumns)
-    .where(
-      'u.email',
-      'in',
-      demoActors.map((actor) => emailOf(actor)),
-    )
-    .execute();
+async function actorsOf(db: Kysely<Database>, vaultKeys: VaultKeys): Promise<Map<DemoActor, UserActor>> {
   const actors = new Map<DemoActor, UserActor>();
   for (const actor of demoActors) {
-    const row = rows.find((candidate) => candidate.email === emailOf(actor));
+    const row = await db
+      .selectFrom('users as u')
+      .select(userActorColumns)
+      .where('u.email_digest', 'in', staffEmailDigests(vaultKeys, emailOf(actor)))
+      .executeTakeFirst();
     if (!row) {
       throw new Error(`Demo user ${emailOf(actor)} is missing: load the demo users first`);
     }
-    actors.set(actor, userActorOf(row, randomUUID()));
+    actors.set(actor, userActorOf(row, randomUUID(), vaultKeys));
   }
   return actors;
 }
 
 /** Whether demo cases were loaded already: any case recorded by a demo user. */
-async function demoCasesExist(db: Kysely<Database>): Promise<boolean> {
-  const demoEmails = demoUsers.map((user) => user.email);
+async function demoCasesExist(db: Kysely<Database>, vaultKeys: VaultKeys): Promise<boolean> {
+  const demoEmails = demoUsers.flatMap((user) => staffEmailDigests(vaultKeys, user.email));
   const found = await withPersonScope(db, demoSeeder, (trx) =>
     trx
       .selectFrom('nrm_cases')
       .innerJoin('users', 'users.id', 'nrm_cases.created_by')
       .select('nrm_cases.id')
-      .where('users.email', 'in', demoEmails)
+      .where('users.email_digest', 'in', demoEmails)
       .limit(1)
       .executeTakeFirst(),
   );
@@ -78,16 +74,35 @@ interface LoadedCase {
   clock: { at: string; on: string }[];
 }
 
+/** How far a load has come: cases whose every step is recorded and dated. */
+export interface DemoCaseProgress {
+  loaded: number;
+  total: number;
+}
+
+export interface DemoCaseLoadOptions {
+  count?: number;
+  /** Called after each batch of cases, once their dates are in place. */
+  onProgress?: (progress: DemoCaseProgress) => void;
+  /** Ends the load after the case being recorded; the cases recorded so far stay, dated. */
+  signal?: AbortSignal;
+}
+
+// A batch's timeline is moved back to its planned dates before the next starts,
+// so that a user browsing during the load, or a load that is stopped, sees
+// cases that read as in real use.
+const DEMO_CASE_BATCH = 10;
+
 /**
  * Loads the demo cases once; a database that has them is left alone.
  * Returns how many cases were loaded.
  */
-export async function loadDemoCases(database: SenimDatabase, vaultKeys: VaultKeys, options: { count?: number } = {}): Promise<number> {
+export async function loadDemoCases(database: SenimDatabase, vaultKeys: VaultKeys, options: DemoCaseLoadOptions = {}): Promise<number> {
   const db = database.db;
-  if (await demoCasesExist(db)) {
+  if (await demoCasesExist(db, vaultKeys)) {
     return 0;
   }
-  const actors = await actorsOf(db);
+  const actors = await actorsOf(db, vaultKeys);
   const organizations = new Map(
     (await db.selectFrom('organizations').select(['id', 'code']).where('code', 'in', [...demoOrganizations]).execute()).map((row) => [row.code as DemoOrganization, row.id]),
   );
@@ -107,10 +122,23 @@ export async function loadDemoCases(database: SenimDatabase, vaultKeys: VaultKey
     questionnaire: (audience) => required(questionnaires.find((row) => row.audience === audience)?.id, `${audience} questionnaire`),
   };
   const loaded: LoadedCase[] = [];
+  let batch: LoadedCase[] = [];
   for (const plan of plans) {
-    loaded.push(await playCase(player, plan, loaded));
+    if (options.signal?.aborted) {
+      break;
+    }
+    const played = await playCase(player, plan, loaded);
+    loaded.push(played);
+    batch.push(played);
+    if (batch.length === DEMO_CASE_BATCH || loaded.length === plans.length) {
+      await moveToPlannedDates(database, batch);
+      batch = [];
+      options.onProgress?.({ loaded: loaded.length, total: plans.length });
+    }
   }
-  await moveToPlannedDates(database, loaded);
+  if (batch.length > 0) {
+    await moveToPlannedDates(database, batch);
+  }
   return loaded.length;
 }
 
@@ -144,6 +172,9 @@ async function playCase(player: Player, plan: DemoCasePlan, loaded: readonly Loa
       sql<{ at: string }>`select max(occurred_at)::text as at from case_events where case_id = ${caseId}::uuid`.execute(trx),
     );
     clock.push({ at: required(stamp.rows[0]?.at ?? undefined, 'the step just recorded'), on: step.on });
+    // The embedded database answers within the same turn of the event loop: without a pause the
+    // server, listening meanwhile, would accept no request until the whole load is done.
+    await new Promise((resolve) => setImmediate(resolve));
   }
   return { id: caseId, plan, clock };
 }

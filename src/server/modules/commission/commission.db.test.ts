@@ -163,6 +163,28 @@ describe('the working body runs the Inter-Agency Commission', () => {
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
   });
 
+  it("keeps the commission's decisions plan among its members: others neither list it nor read its calendar, measures or obligations", async () => {
+    const outsider = await signIn(app, await createTestUser(testDatabase.database, { organizationCode: 'SHELTER-ALA', roles: ['coordinator'] }));
+    for (const reader of [shelter, outsider]) {
+      const plans = await app.inject({ method: 'GET', url: '/api/v1/plans', headers: reader.headers() });
+      expect(plans.statusCode).toBe(200);
+      expect(plans.json().items.map((plan: { id: string }) => plan.id)).not.toContain(decisionsPlanId);
+      for (const path of ['calendar', 'measures']) {
+        const response = await app.inject({ method: 'GET', url: `/api/v1/plans/${decisionsPlanId}/${path}`, headers: reader.headers() });
+        expect(response.statusCode, path).toBe(404);
+        expect(response.body).not.toContain('Monitor secondary special social services');
+      }
+    }
+    expect((await app.inject({ method: 'GET', url: `/api/v1/plans/${decisionsPlanId}/obligations`, headers: outsider.headers() })).statusCode).toBe(404);
+    // Members, the NGO's analyst among them, still read all of it.
+    const listed = await app.inject({ method: 'GET', url: '/api/v1/plans', headers: korgau.headers() });
+    expect(listed.json().items.map((plan: { id: string }) => plan.id)).toContain(decisionsPlanId);
+    const calendar = await app.inject({ method: 'GET', url: `/api/v1/plans/${decisionsPlanId}/calendar`, headers: korgau.headers() });
+    expect(calendar.json().items).toEqual(expect.arrayContaining([expect.objectContaining({ measure: 1, organizationCode: 'MLSP', lead: true })]));
+    const measures = await app.inject({ method: 'GET', url: `/api/v1/plans/${decisionsPlanId}/measures`, headers: korgau.headers() });
+    expect(measures.json().items[0].action).toBe('Monitor secondary special social services to victims');
+  });
+
   it('flags a meeting more than six months after the previous one', async () => {
     const late = await app.inject({ method: 'POST', url: url('/meetings'), headers: police.headers(), payload: { date: addMonths(addDays(today, 30), 7), place: 'Astana', agenda: ['Annual review'] } });
     expect(late.json().warning).toEqual({ kind: 'gap', afterNumber: 2, beforeNumber: 3, dueBy: addMonths(addDays(today, 30), 6) });

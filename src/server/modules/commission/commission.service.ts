@@ -28,6 +28,23 @@ export async function currentWorkingBodyOf(database: SenimDatabase, commissionId
   return periods.find((period) => period.period_to === null)?.organization_id ?? null;
 }
 
+/**
+ * The decisions plans (Action Plans of level 'commission') of the commissions
+ * the actor reads, or 'all'. A decisions plan shows the measures, bodies and
+ * due dates of decisions whose minutes may be unpublished, so it follows the
+ * commission's own access rules.
+ */
+export async function readableDecisionsPlanIds(database: SenimDatabase, actor: Actor): Promise<'all' | string[]> {
+  if (can(actor, 'commission.read') === null) {
+    return [];
+  }
+  const reach = readerReach(actor);
+  if (reach.kind === 'all') {
+    return 'all';
+  }
+  return (await selectCommissions(database.db, reach)).map((row) => row.decisions_plan_id);
+}
+
 export async function requireReadable(database: SenimDatabase, actor: Actor, commissionId: string): Promise<CommissionRow> {
   const row = await selectCommission(database.db, commissionId, readerReach(actor));
   if (!row) {

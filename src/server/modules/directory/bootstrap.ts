@@ -9,6 +9,7 @@ import { checkPassword, describePasswordProblem } from '../../platform/auth/pass
 import { hashPassword } from '../../platform/auth/password-hash.js';
 import type { VaultKeys } from '../../platform/vault/data-key.js';
 import { replaceUserRegions, replaceUserRoles } from './directory.repo.js';
+import { sealedEmailColumns } from '../../platform/vault/staff-email.js';
 import { sealDisplayName } from './staff-name.js';
 
 export const OPERATOR_ORGANIZATION_CODE = 'SENIM-OPERATOR';
@@ -68,7 +69,7 @@ export async function ensureBootstrapAdministrator(
       .values({
         id,
         organization_id: organizationId,
-        email: input.email,
+        ...sealedEmailColumns(input.vaultKeys, id, input.email),
         display_name_sealed: sealDisplayName(input.vaultKeys, id, 'Senim administrator'),
         password_hash: passwordHash,
         language: 'en',

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Role } from '../../../shared/permissions.js';
 import type { Database } from '../../db/schema.js';
 import { systemActor } from '../../platform/actor.js';
@@ -7,6 +7,7 @@ import { recordAudit } from '../../platform/audit.js';
 import { hashPassword } from '../../platform/auth/password-hash.js';
 import type { VaultKeys } from '../../platform/vault/data-key.js';
 import { regionIdsFor, replaceUserRegions, replaceUserRoles } from './directory.repo.js';
+import { sealedEmailColumns, staffEmailDigests } from '../../platform/vault/staff-email.js';
 import { sealDisplayName } from './staff-name.js';
 
 /** Every demo user signs in with this password (documented in the README). Demo databases only. */
@@ -44,6 +45,11 @@ export async function loadDemoUsers(db: Kysely<Database>, vaultKeys: VaultKeys):
       throw new Error(`Demo user ${demo.email} names unknown organization ${demo.organizationCode}`);
     }
     const regionIds = await regionIdsFor(db, demo.regionCodes);
+    // Under any key of the keyring: a demo user keyed by a retiring key is there already.
+    const existing = await db.selectFrom('users').select('id').where('email_digest', 'in', staffEmailDigests(vaultKeys, demo.email)).executeTakeFirst();
+    if (existing) {
+      continue;
+    }
     await db.transaction().execute(async (trx) => {
       const id = randomUUID();
       const inserted = await trx
@@ -51,12 +57,12 @@ export async function loadDemoUsers(db: Kysely<Database>, vaultKeys: VaultKeys):
         .values({
           id,
           organization_id: organization.id,
-          email: demo.email,
+          ...sealedEmailColumns(vaultKeys, id, demo.email),
           display_name_sealed: sealDisplayName(vaultKeys, id, demo.displayName),
           password_hash: passwordHash,
           language: demo.language,
         })
-        .onConflict((oc) => oc.expression(sql`lower(email)`).doNothing())
+        .onConflict((oc) => oc.column('email_digest').doNothing())
         .returning('id')
         .executeTakeFirst();
       if (!inserted) {

@@ -126,3 +126,60 @@ describe('the national administrator manages organizations', () => {
     expect(response.json().errors[0].field).toBe('body.name.kk');
   });
 });
+
+describe('roles reach no further than the one who grants them', () => {
+  it("an NGO administrator cannot make herself a national auditor, and so never reads the country's audit trail", async () => {
+    const adminUser = await createTestUser(testDatabase.database, { organizationCode: 'NGO-KORGAU-ASTANA', roles: ['administrator'] });
+    const admin = await signIn(app, adminUser);
+    const promotion = await app.inject({ method: 'PATCH', url: `/api/v1/users/${adminUser.id}`, headers: admin.headers(), payload: { roles: ['administrator', 'auditor'] } });
+    expect(promotion.statusCode).toBe(403);
+    expect(promotion.headers['content-type']).toContain('application/problem+json');
+    expect(promotion.json().errors[0]).toEqual({ field: 'body.roles', message: 'you cannot change your own roles' });
+    // Whatever the answer, a new session carries the roles she holds now.
+    const again = await signIn(app, adminUser, admin.totpSecret ? { totpSecret: admin.totpSecret } : {});
+    const trail = await app.inject({ method: 'GET', url: '/api/v1/audit/events', headers: again.headers() });
+    expect(trail.statusCode).toBe(403);
+    const held = await testDatabase.database.db.selectFrom('user_roles').select('role').where('user_id', '=', adminUser.id).execute();
+    expect(held).toEqual([{ role: 'administrator' }]);
+    const denial = await testDatabase.database.db
+      .selectFrom('audit_events')
+      .select(['action', 'outcome', 'details'])
+      .where('actor_user_id', '=', adminUser.id)
+      .where('action', '=', 'access.denied')
+      .executeTakeFirstOrThrow();
+    expect(denial).toMatchObject({ outcome: 'denied', details: { grant: 'own_roles' } });
+  });
+
+  it('nor make a colleague an auditor or an analyst, nor take the role away from one; the national administrator can', async () => {
+    const colleague = await createTestUser(testDatabase.database, { organizationCode: 'NGO-KORGAU-ASTANA', roles: ['case_worker'] });
+    const auditor = await app.inject({ method: 'PATCH', url: `/api/v1/users/${colleague.id}`, headers: ngoAdmin.headers(), payload: { roles: ['case_worker', 'auditor'] } });
+    expect(auditor.statusCode).toBe(403);
+    expect(auditor.json().errors[0].field).toBe('body.roles');
+    const analyst = await app.inject({ method: 'POST', url: '/api/v1/users', headers: ngoAdmin.headers(), payload: { ...newWorker('stats@korgau.test'), roles: ['analyst'] } });
+    expect(analyst.statusCode).toBe(403);
+    const granted = await app.inject({ method: 'PATCH', url: `/api/v1/users/${colleague.id}`, headers: nationalAdmin.headers(), payload: { roles: ['auditor'] } });
+    expect(granted.statusCode, granted.body).toBe(200);
+    const removal = await app.inject({ method: 'PATCH', url: `/api/v1/users/${colleague.id}`, headers: ngoAdmin.headers(), payload: { roles: ['case_worker'] } });
+    expect(removal.statusCode).toBe(403);
+  });
+
+  it("an internal auditor granted by her organization's administrator reads what her organization's staff did, and nothing of others", async () => {
+    const created = await app.inject({
+      method: 'POST',
+      url: '/api/v1/users',
+      headers: ngoAdmin.headers(),
+      payload: { ...newWorker('internal.audit@korgau.test'), roles: ['internal_auditor'], regionCodes: [] },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const korgau = created.json().organizationId;
+    const internal = await signIn(app, { email: 'internal.audit@korgau.test', password: 'apricot valley morning tea' });
+    const trail = await app.inject({ method: 'GET', url: '/api/v1/audit/events?limit=200', headers: internal.headers() });
+    expect(trail.statusCode, trail.body).toBe(200);
+    const events: { actorOrganizationId: string | null }[] = trail.json().items;
+    expect(events.length).toBeGreaterThan(0);
+    expect(events.every((event) => event.actorOrganizationId === korgau)).toBe(true);
+    // The national administrator's own work (another organization) is out of her sight.
+    const national = await app.inject({ method: 'GET', url: '/api/v1/audit/events?action=organization.created', headers: internal.headers() });
+    expect(national.json().page.total).toBe(0);
+  });
+});

@@ -9,6 +9,7 @@ export type UserScopeFilter = { kind: 'all' } | { kind: 'organization'; organiza
 const userColumns = [
   'u.id',
   'u.email',
+  'u.email_sealed',
   'u.display_name_sealed',
   'u.organization_id',
   'o.code as organization_code',
@@ -42,8 +43,10 @@ export async function selectUsers(
   const [rows, count] = await Promise.all([
     query
       .select([...userColumns, rolesOf.as('roles'), regionCodesOf.as('region_codes')])
+      // Emails are sealed, so the database cannot sort by them: oldest accounts first.
       .orderBy('o.code')
-      .orderBy('u.email')
+      .orderBy('u.created_at')
+      .orderBy('u.id')
       .limit(input.limit)
       .offset(input.offset)
       .execute(),
@@ -59,8 +62,9 @@ export async function selectUser(db: Executor, input: { scope: UserScopeFilter; 
     .executeTakeFirst();
 }
 
-export async function emailTaken(db: Executor, email: string): Promise<boolean> {
-  const row = await db.selectFrom('users').select('id').where(sql`lower(email)`, '=', email.toLowerCase()).executeTakeFirst();
+/** Whether a user has an email with one of these digests (staffEmailDigests: one per key of the keyring). */
+export async function emailTaken(db: Executor, emailDigests: string[]): Promise<boolean> {
+  const row = await db.selectFrom('users').select('id').where('email_digest', 'in', emailDigests).executeTakeFirst();
   return row !== undefined;
 }
 
@@ -130,4 +134,16 @@ export async function ancestorIds(db: Executor, organizationId: string): Promise
     )
     select id from chain order by depth`.execute(db);
   return result.rows.map((row) => row.id);
+}
+
+export async function selectDisplayNamesSealed(db: Executor, userIds: string[]) {
+  if (userIds.length === 0) {
+    return [];
+  }
+  return db.selectFrom('users').select(['id', 'display_name_sealed']).where('id', 'in', userIds).execute();
+}
+
+export async function selectUserIdsByEmailDigests(db: Executor, emailDigests: string[]): Promise<string[]> {
+  const rows = await db.selectFrom('users').select('id').where('email_digest', 'in', emailDigests).execute();
+  return rows.map((row) => row.id);
 }

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { okSchema } from '../../../shared/auth.schemas.js';
+import { okSchema, passwordResetSchema } from '../../../shared/auth.schemas.js';
 import {
   createOrganizationRequestSchema,
   createUserRequestSchema,
@@ -16,6 +16,7 @@ import {
 import { problemSchema } from '../../../shared/http.schemas.js';
 import type { AppContext } from '../../http/app.js';
 import { actorOf, originOf } from '../../http/route-access.js';
+import { resetUserPassword } from './password-reset.service.js';
 import { createOrganization, createUser, getUser, listSessionsOfUser, listUsers, revokeSession, updateOrganization, updateUser } from './directory.service.js';
 
 const problems = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema, 422: problemSchema };
@@ -66,6 +67,20 @@ export function registerDirectoryRoutes(app: FastifyInstance, context: AppContex
       },
     },
     async (request) => updateUser({ context, actor: actorOf(request), userId: request.params.id, request: request.body, origin: originOf(request) }),
+  );
+
+  api.post(
+    '/users/:id/password-reset',
+    {
+      config: { access: { permission: 'users.manage' } },
+      schema: {
+        summary: "Reset a user's password: a one-time password, shown once, that the user must change at the next sign-in",
+        tags: ['directory'],
+        params: idParamsSchema,
+        response: { 200: passwordResetSchema, ...problems },
+      },
+    },
+    async (request) => resetUserPassword({ context, actor: actorOf(request), userId: request.params.id, origin: originOf(request) }),
   );
 
   api.get(

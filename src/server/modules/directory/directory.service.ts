@@ -10,14 +10,16 @@ import type {
 import { AppError } from '../../../shared/errors.js';
 import type { PaginationQuery } from '../../../shared/http.schemas.js';
 import type { Role } from '../../../shared/permissions.js';
+import { refuseGrant, type RoleGrant } from '../../../shared/role-grants.js';
 import type { AppContext } from '../../http/app.js';
 import type { RequestOrigin, UserActor } from '../../platform/actor.js';
-import { recordAudit } from '../../platform/audit.js';
+import { recordAudit, recordAuditAlone } from '../../platform/audit.js';
 import { checkPassword, describePasswordProblem } from '../../platform/auth/password-policy.js';
 import { hashPassword } from '../../platform/auth/password-hash.js';
 import { requirePermission } from '../../platform/policy.js';
 import { endSession, endSessionsOfUser } from '../../platform/session.js';
 import type { VaultKeys } from '../../platform/vault/data-key.js';
+import { openStaffEmail, sealedEmailColumns, staffEmailDigests } from '../../platform/vault/staff-email.js';
 import { openDisplayName, sealDisplayName } from './staff-name.js';
 import {
   emailTaken,
@@ -30,7 +32,9 @@ import {
   selectOrganizationById,
   selectSessionOwner,
   selectSessionsOfUser,
+  selectDisplayNamesSealed,
   selectUser,
+  selectUserIdsByEmailDigests,
   selectUsers,
   type UserScopeFilter,
 } from './directory.repo.js';
@@ -45,7 +49,7 @@ function userScope(actor: UserActor, permission: 'users.read' | 'users.manage' |
 function toUser(keys: VaultKeys, row: NonNullable<Awaited<ReturnType<typeof selectUser>>>): User {
   return {
     id: row.id,
-    email: row.email,
+    email: openStaffEmail(keys, row.id, row),
     displayName: openDisplayName(keys, row.id, row.display_name_sealed),
     organizationId: row.organization_id,
     organizationCode: row.organization_code,
@@ -57,12 +61,42 @@ function toUser(keys: VaultKeys, row: NonNullable<Awaited<ReturnType<typeof sele
   };
 }
 
-/** Only a national administrator may hand out the national administrator role. */
-function guardGrantedRoles(actor: UserActor, roles: readonly Role[]): void {
-  if (roles.includes('national_administrator') && !actor.roles.includes('national_administrator')) {
-    throw new AppError('forbidden', 'Only a national administrator can grant the national administrator role', {
-      fields: [{ field: 'body.roles', message: 'national_administrator cannot be granted by you' }],
-    });
+/**
+ * Refuses a change of roles the actor may not make (src/shared/role-grants.ts
+ * says which), naming the field and why. An attempt to widen one's reach is
+ * worth an auditor's look, so the refusal is in the trail.
+ */
+async function guardGrantedRoles(
+  input: { context: AppContext; actor: UserActor; origin: RequestOrigin },
+  grantee: RoleGrant['grantee'],
+  roles: readonly Role[],
+): Promise<void> {
+  const { actor } = input;
+  const refusal = refuseGrant({ granter: actor, grantee, roles });
+  if (!refusal) {
+    return;
+  }
+  await recordAuditAlone(input.context.database.db, {
+    actor,
+    action: 'access.denied',
+    outcome: 'denied',
+    ...(grantee.userId ? { record: { type: 'user', id: grantee.userId } } : {}),
+    origin: input.origin,
+    details: { grant: refusal.reason, roles: [...roles].sort().join(',') },
+  });
+  switch (refusal.reason) {
+    case 'own_roles':
+      throw new AppError('forbidden', 'Nobody can change their own roles: ask another administrator', {
+        fields: [{ field: 'body.roles', message: 'you cannot change your own roles' }],
+      });
+    case 'other_organization':
+      throw new AppError('forbidden', 'You can grant roles in your own organization only', {
+        fields: [{ field: 'body.roles', message: 'user of another organization' }],
+      });
+    case 'national_only':
+      throw new AppError('forbidden', `Only a national administrator can grant or remove ${refusal.roles.join(', ')}: these roles reach beyond one organization`, {
+        fields: [{ field: 'body.roles', message: `only a national administrator grants: ${refusal.roles.join(', ')}` }],
+      });
   }
 }
 
@@ -126,7 +160,7 @@ export async function createUser(input: {
       fields: [{ field: 'body.organizationId', message: 'must be your own organization' }],
     });
   }
-  guardGrantedRoles(actor, request.roles);
+  await guardGrantedRoles(input, { userId: null, organizationId, currentRoles: [] }, request.roles);
   if (!(await selectOrganizationById(context.database.db, organizationId))) {
     throw new AppError('unprocessable', 'No such organization', { fields: [{ field: 'body.organizationId', message: 'no such organization' }] });
   }
@@ -136,7 +170,7 @@ export async function createUser(input: {
       fields: passwordCheck.problems.map((problem) => ({ field: 'body.password', message: describePasswordProblem(problem) })),
     });
   }
-  if (await emailTaken(context.database.db, request.email)) {
+  if (await emailTaken(context.database.db, staffEmailDigests(context.vaultKeys, request.email))) {
     throw new AppError('conflict', 'A user with this email already exists', { fields: [{ field: 'body.email', message: 'is already used' }] });
   }
   const regionIds = await resolveRegions(context, request.regionCodes);
@@ -148,7 +182,7 @@ export async function createUser(input: {
       .values({
         id,
         organization_id: organizationId,
-        email: request.email,
+        ...sealedEmailColumns(context.vaultKeys, id, request.email),
         display_name_sealed: sealDisplayName(context.vaultKeys, id, request.displayName),
         password_hash: passwordHash,
       })
@@ -186,7 +220,7 @@ export async function updateUser(input: {
     throw new AppError('not_found', 'No such user in your reach');
   }
   if (request.roles) {
-    guardGrantedRoles(actor, request.roles);
+    await guardGrantedRoles(input, { userId: existing.id, organizationId: existing.organization_id, currentRoles: existing.roles as Role[] }, request.roles);
     if (existing.roles.includes('national_administrator') && !actor.roles.includes('national_administrator')) {
       throw new AppError('forbidden', 'Only a national administrator can change a national administrator');
     }
@@ -359,4 +393,20 @@ export async function updateOrganization(input: {
       origin: input.origin,
     });
   });
+}
+
+/**
+ * Names of the staff who acted, for the audit trail's readers: the trail names
+ * actors by id (never by email), and an auditor, who may not browse the
+ * directory, still has to see who did what. The caller has checked audit.read.
+ */
+export async function staffNamesForAudit(input: { context: AppContext; userIds: string[] }): Promise<Map<string, string>> {
+  const rows = await selectDisplayNamesSealed(input.context.database.db, [...new Set(input.userIds)]);
+  return new Map(rows.map((row) => [row.id, openDisplayName(input.context.vaultKeys, row.id, row.display_name_sealed)]));
+}
+
+/** The user with this email, under any key of the keyring, for the audit search by email; null when none. */
+export async function userIdByEmail(input: { context: AppContext; email: string }): Promise<string | null> {
+  const [id] = await selectUserIdsByEmailDigests(input.context.database.db, staffEmailDigests(input.context.vaultKeys, input.email));
+  return id ?? null;
 }

@@ -1,8 +1,10 @@
 import { sql, type Transaction } from 'kysely';
 import type { Database, InvolvementBasis, LookupKindColumn } from '../../db/schema.js';
+import { personInReach, type Reach } from '../../platform/person-reach.js';
 
 // Every function here runs inside withPersonScope(): row-level security has
-// already narrowed the person tables to the actor's organization's reach.
+// already narrowed the person tables to the actor's reach (0016); the reads
+// say the same reach first (platform/person-reach.ts).
 
 export async function insertPerson(
   trx: Transaction<Database>,
@@ -40,7 +42,25 @@ export async function insertIdentityVersion(
     .execute();
 }
 
+/**
+ * The digests of a person recorded in this transaction. A plain insert of
+ * distinct entries: ON CONFLICT would make the database check that the writer
+ * may read the rows, and a police body recording a person without the
+ * person's consent to share with it may not (0016).
+ */
 export async function insertDigests(trx: Transaction<Database>, personId: string, digests: { kind: LookupKindColumn; digest: string }[]): Promise<void> {
+  const distinct = [...new Map(digests.map((entry) => [`${entry.kind}:${entry.digest}`, entry])).values()];
+  if (distinct.length === 0) {
+    return;
+  }
+  await trx
+    .insertInto('person_lookup_digests')
+    .values(distinct.map((entry) => ({ person_id: personId, kind: entry.kind, digest: entry.digest })))
+    .execute();
+}
+
+/** Digests added to those a person already has: a spelling known before is skipped. */
+export async function addDigests(trx: Transaction<Database>, personId: string, digests: { kind: LookupKindColumn; digest: string }[]): Promise<void> {
   if (digests.length === 0) {
     return;
   }
@@ -51,30 +71,26 @@ export async function insertDigests(trx: Transaction<Database>, personId: string
     .execute();
 }
 
-/** The policy layer's predicate: null reaches every person (the system actor), else those the organization is involved with. */
-export type PersonReach = { organizationId: string } | null;
-
-function involvedWith(reach: PersonReach, personColumn: 'persons.id' | 'person_identity_versions.person_id' | 'person_lookup_digests.person_id') {
-  return sql<boolean>`(${reach === null}::boolean or exists (
-    select 1 from person_involvements i where i.person_id = ${sql.ref(personColumn)} and i.organization_id = ${reach?.organizationId ?? null}::uuid))`;
+function inReach(reach: Reach, personColumn: 'persons.id' | 'person_identity_versions.person_id' | 'person_lookup_digests.person_id') {
+  return personInReach(reach, sql.ref(personColumn));
 }
 
-export async function selectPerson(trx: Transaction<Database>, reach: PersonReach, personId: string) {
+export async function selectPerson(trx: Transaction<Database>, reach: Reach, personId: string) {
   return trx
     .selectFrom('persons')
     .select(['id', 'owner_organization_id', 'identity_version'])
     .where('id', '=', personId)
-    .where(involvedWith(reach, 'persons.id'))
+    .where(inReach(reach, 'persons.id'))
     .forUpdate()
     .executeTakeFirst();
 }
 
-export async function selectIdentityVersions(trx: Transaction<Database>, reach: PersonReach, personId: string, onlyLatest: boolean) {
+export async function selectIdentityVersions(trx: Transaction<Database>, reach: Reach, personId: string, onlyLatest: boolean) {
   let query = trx
     .selectFrom('person_identity_versions')
     .select(['person_id', 'version', 'sealed_identity', 'recorded_at'])
     .where('person_id', '=', personId)
-    .where(involvedWith(reach, 'person_identity_versions.person_id'))
+    .where(inReach(reach, 'person_identity_versions.person_id'))
     .orderBy('version', 'desc');
   if (onlyLatest) {
     query = query.limit(1);
@@ -86,7 +102,7 @@ export async function bumpIdentityVersion(trx: Transaction<Database>, personId: 
   await trx.updateTable('persons').set({ identity_version: version, updated_at: new Date() }).where('id', '=', personId).execute();
 }
 
-export async function searchDigests(trx: Transaction<Database>, reach: PersonReach, digests: { kind: LookupKindColumn; digest: string }[], limit: number) {
+export async function searchDigests(trx: Transaction<Database>, reach: Reach, digests: { kind: LookupKindColumn; digest: string }[], limit: number) {
   if (digests.length === 0) {
     return [];
   }
@@ -94,7 +110,7 @@ export async function searchDigests(trx: Transaction<Database>, reach: PersonRea
     .selectFrom('person_lookup_digests')
     .select(['person_id', sql<LookupKindColumn[]>`array_agg(distinct kind order by kind)`.as('kinds'), sql<number>`count(distinct kind)`.as('strength')])
     .where((eb) => eb.or(digests.map((entry) => eb.and([eb('kind', '=', entry.kind), eb('digest', '=', entry.digest)]))))
-    .where(involvedWith(reach, 'person_lookup_digests.person_id'))
+    .where(inReach(reach, 'person_lookup_digests.person_id'))
     .groupBy('person_id')
     .orderBy('strength', 'desc')
     .orderBy('person_id')

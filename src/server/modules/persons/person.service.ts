@@ -7,12 +7,13 @@ import type { AppContext } from '../../http/app.js';
 import type { RequestOrigin, UserActor } from '../../platform/actor.js';
 import { recordAudit } from '../../platform/audit.js';
 import { withPersonScope } from '../../platform/person-scope.js';
-import { requirePermission } from '../../platform/policy.js';
+import { reachOf, type Reach } from '../../platform/person-reach.js';
 import { lookupDigest, nameLookupDigests } from '../../platform/vault/blind-index.js';
 import { openJson, sealJson } from '../../platform/vault/cipher.js';
-import type { VaultKeys } from '../../platform/vault/data-key.js';
+import { readingKeys, type VaultKeys } from '../../platform/vault/data-key.js';
 import { normalizeBirthDate, normalizeDocumentNumber, normalizeName, normalizePhone } from '../../platform/vault/name-normalization.js';
 import {
+  addDigests,
   bumpIdentityVersion,
   insertDigests,
   insertIdentityVersion,
@@ -21,14 +22,13 @@ import {
   searchDigests,
   selectIdentityVersions,
   selectPerson,
-  type PersonReach,
 } from './person.repo.js';
 
 export const identityAad = (personId: string, version: number) => `person:${personId}:identity:v${version}`;
 
-function reachOf(actor: UserActor, permission: 'persons.identity.read' | 'persons.identity.write' | 'persons.identity.search'): PersonReach {
-  const scope = requirePermission(actor, permission);
-  return scope === 'all' ? null : { organizationId: actor.organizationId };
+/** The persons a user reaches: the same reach as for cases (platform/person-reach.ts), children and police included. */
+function personReachOf(actor: UserActor, permission: 'persons.identity.read' | 'persons.identity.write' | 'persons.identity.search'): Reach {
+  return reachOf(actor, permission);
 }
 
 /** Names of the identity parts that hold something: what an audit event says was read or written. */
@@ -91,7 +91,7 @@ export function identityDigests(keys: VaultKeys, identity: PersonIdentity): { ki
 
 export async function createPerson(input: { context: AppContext; actor: UserActor; identity: PersonIdentity; origin: RequestOrigin }) {
   const { context, actor } = input;
-  reachOf(actor, 'persons.identity.write');
+  personReachOf(actor, 'persons.identity.write');
   const personId = randomUUID();
   const sealed = sealJson(context.vaultKeys, input.identity, identityAad(personId, 1));
   const digests = identityDigests(context.vaultKeys, input.identity);
@@ -113,7 +113,7 @@ export async function createPerson(input: { context: AppContext; actor: UserActo
 
 export async function readIdentity(input: { context: AppContext; actor: UserActor; personId: string; purpose: string; history: boolean; origin: RequestOrigin }) {
   const { context, actor } = input;
-  const reach = reachOf(actor, 'persons.identity.read');
+  const reach = personReachOf(actor, 'persons.identity.read');
   return withPersonScope(context.database.db, actor, async (trx) => {
     const rows = await selectIdentityVersions(trx, reach, input.personId, !input.history);
     if (rows.length === 0) {
@@ -147,7 +147,7 @@ export async function updateIdentity(input: {
   origin: RequestOrigin;
 }) {
   const { context, actor } = input;
-  const reach = reachOf(actor, 'persons.identity.write');
+  const reach = personReachOf(actor, 'persons.identity.write');
   return withPersonScope(context.database.db, actor, async (trx) => {
     const person = await selectPerson(trx, reach, input.personId);
     if (!person) {
@@ -163,7 +163,7 @@ export async function updateIdentity(input: {
       reason: input.reason,
     });
     // Earlier spellings stay searchable: a person is often found under a name given before.
-    await insertDigests(trx, input.personId, identityDigests(context.vaultKeys, input.identity));
+    await addDigests(trx, input.personId, identityDigests(context.vaultKeys, input.identity));
     await bumpIdentityVersion(trx, input.personId, version);
     await recordAudit(trx, {
       actor,
@@ -184,29 +184,31 @@ export async function searchPersons(input: {
   origin: RequestOrigin;
 }) {
   const { context, actor, search } = input;
-  const reach = reachOf(actor, 'persons.identity.search');
-  const keys = context.vaultKeys;
+  const reach = personReachOf(actor, 'persons.identity.search');
   const digests: { kind: LookupKindColumn; digest: string }[] = [];
-  if (search.name) {
-    // One word finds every person with that name part; several words must match a whole name, in any order.
-    const words = search.name.split(/\s+/).filter((word) => safeNormalize(normalizeName, word) !== null);
-    const wanted = words.length > 1 ? 'full_name' : 'name';
-    digests.push(...nameLookupDigests(keys, { given: search.name }).filter((digest) => digest.kind === wanted));
-  }
-  const documentNumber = search.documentNumber ? safeNormalize(normalizeDocumentNumber, search.documentNumber) : null;
-  if (documentNumber) {
-    digests.push({ kind: 'document', digest: lookupDigest(keys, 'document', documentNumber) });
-  }
-  const phone = search.phone ? safeNormalize(normalizePhone, search.phone) : null;
-  if (phone) {
-    digests.push({ kind: 'phone', digest: lookupDigest(keys, 'phone', phone) });
-  }
-  if (search.birthDate) {
-    const birthDate = safeNormalize(normalizeBirthDate, search.birthDate);
-    if (!birthDate) {
-      throw new AppError('validation_failed', 'The birth date is not a real date', { fields: [{ field: 'body.birthDate', message: 'is not a real date' }] });
+  // Under every key of the keyring: during a key rotation some persons are still keyed by the retiring key.
+  for (const keys of readingKeys(context.vaultKeys)) {
+    if (search.name) {
+      // One word finds every person with that name part; several words must match a whole name, in any order.
+      const words = search.name.split(/\s+/).filter((word) => safeNormalize(normalizeName, word) !== null);
+      const wanted = words.length > 1 ? 'full_name' : 'name';
+      digests.push(...nameLookupDigests(keys, { given: search.name }).filter((digest) => digest.kind === wanted));
     }
-    digests.push({ kind: 'birth_date', digest: lookupDigest(keys, 'birth_date', birthDate) });
+    const documentNumber = search.documentNumber ? safeNormalize(normalizeDocumentNumber, search.documentNumber) : null;
+    if (documentNumber) {
+      digests.push({ kind: 'document', digest: lookupDigest(keys, 'document', documentNumber) });
+    }
+    const phone = search.phone ? safeNormalize(normalizePhone, search.phone) : null;
+    if (phone) {
+      digests.push({ kind: 'phone', digest: lookupDigest(keys, 'phone', phone) });
+    }
+    if (search.birthDate) {
+      const birthDate = safeNormalize(normalizeBirthDate, search.birthDate);
+      if (!birthDate) {
+        throw new AppError('validation_failed', 'The birth date is not a real date', { fields: [{ field: 'body.birthDate', message: 'is not a real date' }] });
+      }
+      digests.push({ kind: 'birth_date', digest: lookupDigest(keys, 'birth_date', birthDate) });
+    }
   }
   return withPersonScope(context.database.db, actor, async (trx) => {
     const rows = await searchDigests(trx, reach, digests, 50);

@@ -2,20 +2,19 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { problemSchema } from '../../../shared/http.schemas.js';
 import { healthSchema } from '../../../shared/system.schemas.js';
-import type { SenimDatabase } from '../../db/database.js';
-import { readHealth } from './health.service.js';
+import { readHealth, type HealthDeps } from './health.service.js';
 
-export function registerHealthRoutes(app: FastifyInstance, deps: { database: SenimDatabase }): void {
+export function registerHealthRoutes(app: FastifyInstance, deps: HealthDeps): void {
   app.withTypeProvider<ZodTypeProvider>().get(
     '/health',
     {
       config: { access: 'public' },
       schema: {
-        summary: 'Service health: database kind and migration version',
+        summary: 'Service health: database kind, migration version and the progress of a demo data load',
         tags: ['system'],
         response: { 200: healthSchema, 503: problemSchema },
       },
     },
-    async () => readHealth({ database: deps.database }),
+    async () => readHealth(deps),
   );
 }

@@ -84,3 +84,21 @@ export function nameLookupDigests(keys: VaultKeys, name: NameParts): NameDigest[
 export function nameDigests(keys: VaultKeys, name: NameParts): string[] {
   return nameLookupDigests(keys, name).map((entry) => entry.digest);
 }
+
+/** A staff email as people type it in any case and with stray spaces: trimmed and lower-cased. */
+export function normalizeStaffEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+/**
+ * The keyed digest by which sign-in finds a staff member without a clear
+ * email in the database. Its own domain label keeps it apart from the person
+ * digests above, which use the same look-up key.
+ */
+export function staffEmailDigest(keys: VaultKeys, email: string): string {
+  const normalized = normalizeStaffEmail(email);
+  if (normalized.length === 0) {
+    throw new RangeError('A staff email digest needs a non-empty email');
+  }
+  return createHmac('sha256', keys.lookupKey).update(`staff_email\u0000${normalized}`, 'utf8').digest('hex');
+}

@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import type { VaultKeys } from './data-key.js';
+import { keysWithId, type VaultKeys } from './data-key.js';
 
 // Sealed values look like `v1.<keyId>.<iv>.<tag>.<ciphertext>` (base64url):
 // compact enough for a text column, and the key id tells an operator which key
@@ -74,7 +74,9 @@ function open(keys: VaultKeys, sealed: string, associatedData: string, payload: 
   if (fields.length !== 5 || keyId === undefined || ivText === undefined || tagText === undefined || ciphertextText === undefined) {
     throw new VaultDecryptError('malformed', 'The sealed value is not in the v1 format');
   }
-  if (keyId !== keys.keyId) {
+  // While a rotation is under way the keyring holds the retiring key too; the id picks the one that sealed.
+  const sealer = keysWithId(keys, keyId);
+  if (sealer === undefined) {
     throw new VaultDecryptError(
       'key_mismatch',
       `The value was sealed with data key ${keyId}, but the loaded key is ${keys.keyId}: ` +
@@ -89,7 +91,7 @@ function open(keys: VaultKeys, sealed: string, associatedData: string, payload: 
   }
   // authTagLength pins the tag to 16 bytes; without it GCM accepts truncated
   // tags, which are far easier to forge.
-  const decipher = createDecipheriv('aes-256-gcm', keys.encryptionKey, iv, { authTagLength: TAG_BYTES });
+  const decipher = createDecipheriv('aes-256-gcm', sealer.encryptionKey, iv, { authTagLength: TAG_BYTES });
   decipher.setAAD(authenticatedData(keyId, payload, associatedData));
   decipher.setAuthTag(tag);
   try {

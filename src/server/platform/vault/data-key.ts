@@ -1,4 +1,4 @@
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, statSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { createHash, hkdfSync, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 
@@ -228,4 +228,75 @@ function sleepSync(milliseconds: number): void {
 
 function isErrorCode(error: unknown, code: string): boolean {
   return error instanceof Error && (error as NodeJS.ErrnoException).code === code;
+}
+
+// Keys being retired by a rotation (`senim keys rotate`), by the keyring they
+// belong to. Kept beside the object rather than in it, so a VaultKeys stays
+// the same frozen three fields wherever it travels.
+const retiringKeysOf = new WeakMap<VaultKeys, readonly VaultKeys[]>();
+
+/**
+ * A keyring: `current` seals and computes every new digest; the retiring keys
+ * still open what they sealed and find what they keyed, so that the data stays
+ * readable while a rotation moves it from one key to the other.
+ */
+export function withRetiringKeys(current: VaultKeys, retiring: readonly VaultKeys[]): VaultKeys {
+  const others = retiring.filter((keys) => keys.keyId !== current.keyId);
+  if (others.length === 0) {
+    return current;
+  }
+  const ring = hideSecrets(current.keyId, current.encryptionKey, current.lookupKey);
+  retiringKeysOf.set(ring, others);
+  return ring;
+}
+
+/** Every key that may open a value or have keyed a digest: the current one first. */
+export function readingKeys(keys: VaultKeys): readonly VaultKeys[] {
+  return [keys, ...(retiringKeysOf.get(keys) ?? [])];
+}
+
+/** The key that sealed a value named by its key id, if the keyring holds it. */
+export function keysWithId(keys: VaultKeys, keyId: string): VaultKeys | undefined {
+  return readingKeys(keys).find((candidate) => candidate.keyId === keyId);
+}
+
+/**
+ * SENIM_PREVIOUS_DATA_KEY: the key a rotation is retiring, set beside the new
+ * SENIM_DATA_KEY only until `senim keys rotate` says no row uses it any more.
+ */
+export function loadPreviousVaultKeys(env: NodeJS.ProcessEnv): VaultKeys[] {
+  const text = env.SENIM_PREVIOUS_DATA_KEY?.trim();
+  return text ? [keysFrom(decodeDataKey(text, 'SENIM_PREVIOUS_DATA_KEY'))] : [];
+}
+
+/** Reads a key written in a file (the new key of a rotation), as SENIM_DATA_KEY is read. */
+export function readDataKeyFile(path: string): VaultKeys {
+  return keysFrom(decodeDataKey(readFileSync(path, 'utf8'), `The key file ${path}`));
+}
+
+/** Reads a key given in a variable (SENIM_NEW_DATA_KEY), as SENIM_DATA_KEY is read. */
+export function parseNamedDataKey(text: string, name: string): VaultKeys {
+  return keysFrom(decodeDataKey(text, name));
+}
+
+/**
+ * Puts a new key into the embedded database's key file, at the end of a
+ * rotation: written beside it owner-only, flushed, then renamed over it, so a
+ * crash leaves either the old file or the new one, never half of one.
+ */
+export function replaceDataKeyFile(dataDir: string, keyText: string): VaultKeys {
+  const keys = keysFrom(decodeDataKey(keyText, 'The new key'));
+  const path = join(dataDir, DATA_KEY_FILE_NAME);
+  const next = `${path}.next`;
+  rmSync(next, { force: true });
+  const descriptor = openSync(next, 'wx', 0o600);
+  try {
+    writeSync(descriptor, `${keyText.trim()}\n`);
+    fsyncSync(descriptor);
+  } finally {
+    closeSync(descriptor);
+  }
+  renameSync(next, path);
+  syncDirectory(dataDir);
+  return keys;
 }

@@ -6,6 +6,9 @@ export const actionLabel = {
   'audit.searched': 'auditActions.auditSearched',
   'auth.mfa_enrolled': 'auditActions.authMfaEnrolled',
   'auth.mfa_failed': 'auditActions.authMfaFailed',
+  'auth.password_changed': 'auditActions.authPasswordChanged',
+  'user.password_reset': 'auditActions.userPasswordReset',
+  'sessions.purged': 'auditActions.sessionsPurged',
   'auth.mfa_verified': 'auditActions.authMfaVerified',
   'auth.sign_in_failed': 'auditActions.authSignInFailed',
   'auth.sign_in_locked': 'auditActions.authSignInLocked',
@@ -63,6 +66,7 @@ export const actionLabel = {
   'case.follow_up_recorded': 'auditActions.caseFollowUpRecorded',
   'case.reopened': 'auditActions.caseReopened',
   'case.summary_printed': 'auditActions.caseSummaryPrinted',
+  'case.reads_sealed': 'auditActions.caseReadsSealed',
   'notification.filed': 'auditActions.notificationFiled',
   'screening.questionnaire_published': 'auditActions.screeningQuestionnairePublished',
 } as const;

@@ -44,7 +44,9 @@ export function AuditTable({ events }: { events: AuditEvent[] }) {
                 <time dateTime={event.occurredAt}>{formatDateTimeInKazakhstan(event.occurredAt, language)}</time>
               </th>
               <td className="actor wrap-anywhere">
-                {event.actorLabel}
+                {/* The trail names staff by id; the search adds the name from the directory. */}
+                {event.actorName ?? event.actorLabel}
+                {typeof event.actorName === 'string' && <code className="cell-code wrap-anywhere">{event.actorLabel}</code>}
                 {event.actorKind !== 'user' && <span className="cell-note"> ({t(actorKindLabel[event.actorKind])})</span>}
               </td>
               <td>

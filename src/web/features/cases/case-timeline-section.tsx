@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { caseEventListSchema } from '../../../shared/case.schemas.js';
-import { formatDateTimeInKazakhstan } from '../../components/formatting.js';
+import { formatDate, formatDateTimeInKazakhstan } from '../../components/formatting.js';
 import { Pagination } from '../../components/pagination.js';
 import { QueryResult } from '../../components/query-result.js';
 import { useApiQuery } from '../../components/use-api-query.js';
@@ -39,6 +39,14 @@ export function CaseTimelineSection({ caseId, organizationName }: CaseTimelineSe
                       <strong>{key === null ? event.kind : t(`caseView.events.${key}`)}</strong>,{' '}
                       <time dateTime={event.occurredAt}>{formatDateTimeInKazakhstan(event.occurredAt, language)}</time>
                       {event.organizationId !== null && <span className="cell-note"> — {organizationName(event.organizationId)}</span>}
+                      {event.kind === 'case.reopened' && typeof event.details['reason'] === 'string' && (
+                        <p className="cell-note">
+                          {t('caseView.timeline.reopenReason', {
+                            date: typeof event.details['contactDate'] === 'string' ? formatDate(event.details['contactDate'], language) : '—',
+                            reason: event.details['reason'],
+                          })}
+                        </p>
+                      )}
                     </li>
                   );
                 })}

@@ -4,6 +4,7 @@ import { Link, Navigate, Outlet, useLocation } from 'react-router';
 import type { Permission } from '../../../shared/permissions.js';
 import { LoadingMessage, ProblemMessage } from '../../components/query-result.js';
 import { can } from './access.js';
+import { ForcedPasswordChange } from './password-change-page.js';
 import { signInLink, signInPath } from './return-path.js';
 import { useSession, useSignedInUser } from './session-context.js';
 
@@ -17,7 +18,8 @@ export function RequireSignIn() {
     case 'unavailable':
       return <ProblemMessage error={state.error} onRetry={retry} />;
     case 'signed-in':
-      return <Outlet />;
+      // A password an administrator reset must be replaced before any page works.
+      return state.me.session.passwordChangeRequired ? <ForcedPasswordChange /> : <Outlet />;
     case 'anonymous':
     case 'pending':
       // Who chose to sign out is not brought back to where they left; who was cut off is.

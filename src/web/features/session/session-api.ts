@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { meSchema, okSchema, signInResponseSchema } from '../../../shared/auth.schemas.js';
+import { meSchema, okSchema, passwordChangedSchema, signInResponseSchema } from '../../../shared/auth.schemas.js';
 import { getJson, sendJson } from '../../api-client.js';
 import type { UiLanguage } from '../../i18n/ui-languages.js';
 
@@ -29,4 +29,10 @@ export async function postLogout(): Promise<void> {
 
 export async function putLanguage(language: UiLanguage): Promise<void> {
   await sendJson('PUT', '/api/v1/me/preferences', { schema: okSchema, body: { language } });
+}
+
+/** Resolves to how many of the user's other sessions were ended. */
+export async function postPasswordChange(body: { currentPassword: string; newPassword: string }): Promise<number> {
+  const result = await sendJson('POST', '/api/v1/me/password', { schema: passwordChangedSchema, body });
+  return result.otherSessionsEnded;
 }

@@ -26,6 +26,8 @@ export interface Session {
   saveLanguage: (language: UiLanguage) => Promise<void>;
   /** Asks /me again after it could not be reached. */
   retry: () => void;
+  /** Reads /me again, after a change to the account such as a new password. */
+  refresh: () => Promise<void>;
 }
 
 export const SessionContext = createContext<Session | null>(null);

@@ -222,8 +222,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const session = useMemo<Session>(
-    () => ({ state, signIn, submitCode, signOut, abandonSignIn, saveLanguage, retry }),
-    [state, signIn, submitCode, signOut, abandonSignIn, saveLanguage, retry],
+    () => ({ state, signIn, submitCode, signOut, abandonSignIn, saveLanguage, retry, refresh: loadMe }),
+    [state, signIn, submitCode, signOut, abandonSignIn, saveLanguage, retry, loadMe],
   );
 
   return <SessionContext value={session}>{children}</SessionContext>;

@@ -19,7 +19,8 @@ export function SignInPage() {
   const returnTo = safeReturnPath(params.get('returnTo'));
 
   if (session.status === 'signed-in') {
-    return <Navigate replace to={returnTo} />;
+    // A reset password is replaced first, on a page behind the sign-in guard, whatever was asked for.
+    return <Navigate replace to={session.me.session.passwordChangeRequired ? '/account/password' : returnTo} />;
   }
   if (session.status === 'loading') {
     return <LoadingMessage />;

@@ -40,6 +40,9 @@ export function AccountStatus() {
         <span className="account-name">{me.user.displayName}</span>
         <span className="account-organization">{pickText(me.organization.name, language)}</span>
       </p>
+      <Link className="account-password" to="/account/password">
+        {t('shell.changePassword')}
+      </Link>
       <button
         type="button"
         className="account-sign-out"

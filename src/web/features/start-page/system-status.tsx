@@ -5,6 +5,7 @@ import { formatDateTimeInKazakhstan } from '../../components/formatting.js';
 import { QueryResult } from '../../components/query-result.js';
 import { useApiQuery } from '../../components/use-api-query.js';
 import { useUiLanguage } from '../../components/use-ui-language.js';
+import { DemoLoadProgress } from './demo-load-progress.js';
 
 const healthPath = '/api/v1/health';
 
@@ -20,7 +21,14 @@ export function SystemStatus() {
   return (
     <section className="status-panel" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('status.heading')}</h2>
-      <QueryResult query={query}>{(health) => <HealthDetails health={health} />}</QueryResult>
+      <QueryResult query={query}>
+        {(health) => (
+          <>
+            <HealthDetails health={health} />
+            <DemoLoadProgress initial={health.demo} />
+          </>
+        )}
+      </QueryResult>
     </section>
   );
 }

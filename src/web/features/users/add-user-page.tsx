@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { scopeOf, type Role } from '../../../shared/permissions.js';
+import { roles as allRoles, scopeOf, type Role } from '../../../shared/permissions.js';
 import { organizationPageSchema } from '../../../shared/reference.schemas.js';
 import { ErrorSummary, type ErrorSummaryItem } from '../../components/error-summary.js';
 import { fieldErrorsOf, hasFieldErrors, type FieldErrors } from '../../components/field-errors.js';
@@ -139,7 +139,15 @@ export function AddUserPage() {
         {chooseOrganization && (
           <OrganizationSelect id={fieldId('organizationId')} value={organizationId} error={errors.organizationId} onChange={setOrganizationId} />
         )}
-        <RoleCheckboxes idPrefix={fieldId('roles')} available={available} selected={roles} error={errors.roles} onChange={setRoles} />
+        <RoleCheckboxes
+          idPrefix={fieldId('roles')}
+          available={available}
+          selected={roles}
+          // An organization's administrator is told why the national roles are not offered.
+          {...(available.length < allRoles.length ? { hint: `${t('userForm.rolesHint')} ${t('userForm.nationalOnly')}` } : {})}
+          error={errors.roles}
+          onChange={setRoles}
+        />
         <RegionCheckboxes idPrefix={fieldId('regionCodes')} selected={regionCodes} error={errors.regionCodes} onChange={setRegionCodes} />
         <TextField
           id={fieldId('password')}

@@ -1,16 +1,14 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { roles as allRoles, type Role } from '../../../shared/permissions.js';
+import type { Role } from '../../../shared/permissions.js';
 import { pickText } from '../../components/formatting.js';
 import { QueryResult } from '../../components/query-result.js';
 import { FieldError } from '../../components/text-field.js';
 import { useUiLanguage } from '../../components/use-ui-language.js';
 import { useRegions } from './use-region-names.js';
 
-/** Only a national administrator may hand out the national administrator role (the API refuses it otherwise). */
-export function grantableRoles(ownRoles: readonly Role[]): Role[] {
-  return allRoles.filter((role) => role !== 'national_administrator' || ownRoles.includes('national_administrator'));
-}
+// Which roles the signed-in administrator may grant is the server's rule (src/shared/role-grants.ts), offered here as is.
+export { grantableRoles } from '../../../shared/role-grants.js';
 
 function toggle<T>(list: readonly T[], item: T, on: boolean): T[] {
   return on ? [...list.filter((entry) => entry !== item), item] : list.filter((entry) => entry !== item);
@@ -55,12 +53,16 @@ export interface RoleCheckboxesProps {
   selected: readonly Role[];
   error: string | undefined;
   onChange: (roles: Role[]) => void;
+  /** Roles shown but not changeable by this administrator (a national role the user holds, or every role of one's own account). */
+  locked?: readonly Role[];
+  /** Why some roles are not offered or are locked; the general hint otherwise. */
+  hint?: string;
 }
 
-export function RoleCheckboxes({ idPrefix, available, selected, error, onChange }: RoleCheckboxesProps) {
+export function RoleCheckboxes({ idPrefix, available, selected, error, onChange, locked = [], hint }: RoleCheckboxesProps) {
   const { t } = useTranslation();
   return (
-    <CheckboxGroup id={idPrefix} legend={t('userForm.roles')} hint={t('userForm.rolesHint')} error={error}>
+    <CheckboxGroup id={idPrefix} legend={t('userForm.roles')} hint={hint ?? t('userForm.rolesHint')} error={error}>
       <ul className="checkbox-list">
         {available.map((role) => {
           const id = `${idPrefix}-${role}`;
@@ -70,6 +72,7 @@ export function RoleCheckboxes({ idPrefix, available, selected, error, onChange 
                 id={id}
                 type="checkbox"
                 checked={selected.includes(role)}
+                disabled={locked.includes(role)}
                 aria-describedby={`${id}-hint`}
                 onChange={(event) => {
                   onChange(toggle(selected, role, event.target.checked));

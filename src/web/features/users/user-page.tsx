@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { userSchema } from '../../../shared/directory.schemas.js';
-import { scopeOf, type Role } from '../../../shared/permissions.js';
+import { roles as allRoles, scopeOf, type Role } from '../../../shared/permissions.js';
 import { ErrorSummary } from '../../components/error-summary.js';
 import { fieldErrorsOf, hasFieldErrors, type FieldErrors } from '../../components/field-errors.js';
 import { formatDateTimeInKazakhstan, formatList } from '../../components/formatting.js';
@@ -12,6 +12,7 @@ import { useUiLanguage } from '../../components/use-ui-language.js';
 import { useSignedInUser } from '../session/session-context.js';
 import { grantableRoles, RegionCheckboxes, RoleCheckboxes } from './role-region-fields.js';
 import { useRegionNames } from './use-region-names.js';
+import { PasswordResetAction } from './password-reset-action.js';
 import { UserSessions } from './user-sessions.js';
 import { updateUser, userPath, type User, type UserChange } from './users-api.js';
 
@@ -158,6 +159,15 @@ function UserDetails({ initial }: { initial: User }) {
               {t('user.resetMfa')}
             </button>
           </div>
+          {/* Only a national administrator takes over the password of a user with national reach; the server refuses it too. */}
+          {user.roles.every((role) => grantableRoles(me.roles).includes(role)) && (
+            <PasswordResetAction
+              userId={user.id}
+              onReset={() => {
+                setSessionsVersion((version) => version + 1);
+              }}
+            />
+          )}
         </section>
       )}
 
@@ -203,8 +213,13 @@ function RolesForm({ user, busy, onSave, onFailure }: RolesFormProps) {
   const [roles, setRoles] = useState<Role[]>(user.roles);
   const [regionCodes, setRegionCodes] = useState<string[]>(user.regionCodes);
   const [errors, setErrors] = useState<FieldErrors<RolesField>>({});
-  // Roles the editor may not grant stay visible, so that saving does not silently drop them.
-  const available = [...new Set([...grantableRoles(me.roles), ...user.roles])];
+  // Roles the editor may not grant stay visible but locked, so that saving does not silently drop them;
+  // one's own roles are all locked, as nobody changes their own.
+  const grantable = grantableRoles(me.roles);
+  const isSelf = user.id === me.user.id;
+  const available = [...new Set([...grantable, ...user.roles])];
+  const locked = isSelf ? available : user.roles.filter((role) => !grantable.includes(role));
+  const rolesHint = isSelf ? t('user.ownRoles') : grantable.length < allRoles.length ? `${t('userForm.rolesHint')} ${t('userForm.nationalOnly')}` : undefined;
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -234,7 +249,15 @@ function RolesForm({ user, busy, onSave, onFailure }: RolesFormProps) {
       <h2 id={`${id}-heading`}>{t('user.rolesHeading')}</h2>
       <p className="field-hint">{t('user.rolesChangeHint')}</p>
       <form noValidate onSubmit={(event) => void submit(event)}>
-        <RoleCheckboxes idPrefix={`${id}-roles`} available={available} selected={roles} error={errors.roles} onChange={setRoles} />
+        <RoleCheckboxes
+          idPrefix={`${id}-roles`}
+          available={available}
+          selected={roles}
+          locked={locked}
+          {...(rolesHint === undefined ? {} : { hint: rolesHint })}
+          error={errors.roles}
+          onChange={setRoles}
+        />
         <RegionCheckboxes idPrefix={`${id}-regions`} selected={regionCodes} error={errors.regionCodes} onChange={setRegionCodes} />
         <p className="form-actions">
           <button type="submit" className="button" disabled={busy}>
