@@ -5,6 +5,7 @@ import type { SenimApp } from './app.js';
 import { closeTestApp, createTestApp } from '../testing/test-app.js';
 import type { TestDatabase } from '../testing/test-database.js';
 import { createTestUser, signIn, type SignedIn } from '../testing/test-users.js';
+import { recordSelfReferredIntake } from '../testing/test-cases.js';
 
 let testDatabase: TestDatabase;
 let app: SenimApp;
@@ -41,26 +42,10 @@ function raw(path: string, headers: Record<string, string> = {}): Promise<{ stat
 
 describe('nothing that names a person or a case is kept by a browser or a proxy', () => {
   it('answers the printed case summary, the identity, the case, the session and the errors with Cache-Control: no-store', async () => {
-    const intake = await app.inject({
-      method: 'POST',
-      url: '/api/v1/cases',
-      headers: korgau.headers(),
-      payload: {
-        referralSource: 'self_referral',
-        meetingContext: 'came_to_office',
-        firstContactDate: '2026-11-02',
-        regionCode: 'KZ-AST',
-        sex: 'female',
-        ageYears: 24,
-        ageBasis: 'declared',
-        citizenship: 'KAZ',
-        circumstances: 'Came to the office after escaping a sauna in Astana.',
-        identity: { names: [{ given: 'Жазира', family: 'Омарова' }] },
-        consents: [{ scope: 'processing', given: true, method: 'written' }],
-      },
+    const { id: caseId, personId } = await recordSelfReferredIntake(app, korgau, {
+      circumstances: 'Came to the office after escaping a sauna in Astana.',
+      identity: { names: [{ given: 'Жазира', family: 'Омарова' }] },
     });
-    expect(intake.statusCode, intake.body).toBe(201);
-    const { id: caseId, personId } = intake.json();
     const answers = {
       summary: await app.inject({ method: 'GET', url: `/api/v1/cases/${caseId}/summary.pdf?language=ru`, headers: korgau.headers() }),
       identity: await app.inject({ method: 'GET', url: `/api/v1/persons/${personId}/identity?purpose=checking%20her%20papers`, headers: korgau.headers() }),

@@ -1,6 +1,7 @@
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, statSync, writeSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { createHash, createPrivateKey, createPublicKey, hkdfSync, randomBytes, sign, verify, type KeyObject } from 'node:crypto';
 import { join } from 'node:path';
+import { GENERATE_KEY_HINT, SECRET_KEY_BYTES, createSecretKeyFileIfMissing, decodeSecretKey, generateSecretKeyHex } from './key-file.js';
 
 /**
  * The key of the audit chain. It lives outside the database, so that whoever
@@ -30,8 +31,8 @@ export class AuditKeyError extends Error {
 
 export const AUDIT_KEY_FILE_NAME = 'senim-audit.key';
 
-const KEY_BYTES = 32;
-const GENERATE_HINT = 'generate one with `openssl rand -hex 32`';
+const KEY_BYTES = SECRET_KEY_BYTES;
+const GENERATE_HINT = GENERATE_KEY_HINT;
 const HKDF_SALT = 'senim/audit';
 const INFO_CHAIN = 'senim/audit/v1/chain';
 const INFO_ANCHOR_SIGNING = 'senim/audit/v1/anchor-signing';
@@ -41,27 +42,11 @@ const ED25519_PKCS8_PREFIX = Buffer.from('302e020100300506032b657004220420', 'he
 const ED25519_SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
 
 export function generateAuditKeyHex(): string {
-  return randomBytes(KEY_BYTES).toString('hex');
+  return generateSecretKeyHex();
 }
 
 export function parseAuditKey(text: string, source = 'SENIM_AUDIT_KEY'): Buffer {
-  const trimmed = text.trim();
-  const expected = `${source} must be ${KEY_BYTES} random bytes written as 64 hexadecimal characters or as base64 (44 characters): ${GENERATE_HINT}`;
-  let key: Buffer;
-  if (/^[0-9a-fA-F]{64}$/.test(trimmed)) {
-    key = Buffer.from(trimmed, 'hex');
-  } else if (/^[A-Za-z0-9+/_-]{43}=?$/.test(trimmed)) {
-    key = Buffer.from(trimmed, 'base64');
-  } else {
-    throw new AuditKeyError(`${expected} (got ${trimmed.length} characters)`);
-  }
-  if (key.length !== KEY_BYTES) {
-    throw new AuditKeyError(expected);
-  }
-  if (key.every((byte) => byte === key[0])) {
-    throw new AuditKeyError(`${source} looks like a placeholder (all bytes equal): ${GENERATE_HINT}`);
-  }
-  return key;
+  return decodeSecretKey(text, source, (message) => new AuditKeyError(message));
 }
 
 /** The same secret always gives the same keys, so an anchor signed today checks with the key of tomorrow. */
@@ -153,22 +138,5 @@ function keyFrom(master: Buffer): AuditKey {
 
 /** Returns true when this process created the file; 'wx' makes two processes starting together share one key. */
 function createKeyFileIfMissing(dataDir: string, path: string): boolean {
-  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  let descriptor: number;
-  try {
-    descriptor = openSync(path, 'wx', 0o600);
-  } catch (error) {
-    if (error instanceof Error && (error as NodeJS.ErrnoException).code === 'EEXIST') {
-      return false;
-    }
-    throw error;
-  }
-  try {
-    writeSync(descriptor, `${generateAuditKeyHex()}\n`);
-    // Events keyed with a key that a crash lost could never be verified again.
-    fsyncSync(descriptor);
-  } finally {
-    closeSync(descriptor);
-  }
-  return true;
+  return createSecretKeyFileIfMissing(dataDir, path);
 }

@@ -59,13 +59,20 @@ export interface SignedIn {
   headers: (extra?: Record<string, string>) => Record<string, string>;
 }
 
-function sessionCookieOf(setCookie: string | string[] | undefined): string {
-  const all = Array.isArray(setCookie) ? setCookie : setCookie ? [setCookie] : [];
+/** The session cookie an answer sets, with its attributes (Secure, HttpOnly...). */
+export function sessionSetCookieOf(response: { headers: Record<string, unknown> }): string {
+  const setCookie = response.headers['set-cookie'];
+  const all = Array.isArray(setCookie) ? (setCookie as string[]) : typeof setCookie === 'string' ? [setCookie] : [];
   const session = all.find((cookie) => cookie.startsWith('senim_session='));
   if (!session) {
     throw new Error('No session cookie was set');
   }
-  return session.split(';')[0] ?? '';
+  return session;
+}
+
+/** What a browser sends back: the session cookie's name and value. */
+export function sessionCookieOf(response: { headers: Record<string, unknown> }): string {
+  return sessionSetCookieOf(response).split(';')[0] ?? '';
 }
 
 /**
@@ -78,7 +85,7 @@ export async function signIn(app: SenimApp, user: { email: string; password: str
     throw new Error(`Sign-in of ${user.email} failed: ${login.statusCode} ${login.body}`);
   }
   const body = login.json<{ mfa: string; csrfToken: string; otpauthUrl?: string }>();
-  const cookie = sessionCookieOf(login.headers['set-cookie']);
+  const cookie = sessionCookieOf(login);
   const headers = (extra: Record<string, string> = {}) => ({ cookie, 'x-csrf-token': body.csrfToken, ...extra });
   let totpSecret: string | null = null;
   if (body.mfa === 'enroll' || body.mfa === 'required') {

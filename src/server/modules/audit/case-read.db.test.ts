@@ -6,6 +6,7 @@ import { closeTestApp, createTestApp } from '../../testing/test-app.js';
 import { asSenimItself, type TestDatabase } from '../../testing/test-database.js';
 import { createTestUser, signIn, type SignedIn, type TestUser } from '../../testing/test-users.js';
 import { sealCaseReads, verifyCaseReadSeals } from './case-read.service.js';
+import { recordSelfReferredIntake } from '../../testing/test-cases.js';
 
 let testDatabase: TestDatabase;
 let app: SenimApp;
@@ -41,24 +42,7 @@ interface CaseReadItem {
 
 describe('who looked at a child’s case', () => {
   it('an auditor sees every opening of the case page, its timeline and its printed summary, by whom and when; nobody else reads that record', async () => {
-    const intake = await app.inject({
-      method: 'POST',
-      url: '/api/v1/cases',
-      headers: worker.headers(),
-      payload: {
-        referralSource: 'self_referral',
-        meetingContext: 'came_to_office',
-        firstContactDate: '2026-11-02',
-        regionCode: 'KZ-AST',
-        sex: 'female',
-        ageYears: 14,
-        ageBasis: 'declared',
-        citizenship: 'KAZ',
-        consents: [{ scope: 'processing', given: true, method: 'written' }],
-      },
-    });
-    expect(intake.statusCode, intake.body).toBe(201);
-    const { id: caseId, code } = intake.json<{ id: string; code: string }>();
+    const { id: caseId, code } = await recordSelfReferredIntake(app, worker, { ageYears: 14 });
 
     expect((await get(worker, `/cases/${caseId}`)).statusCode).toBe(200);
     expect((await get(worker, `/cases/${caseId}/events`)).statusCode).toBe(200);

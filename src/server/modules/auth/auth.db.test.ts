@@ -3,7 +3,7 @@ import { currentTotpCode } from '../../platform/auth/totp.js';
 import type { SenimApp } from '../../http/app.js';
 import { closeTestApp, createTestApp } from '../../testing/test-app.js';
 import { TEST_ADMIN_EMAIL, TEST_ADMIN_PASSWORD, type TestDatabase } from '../../testing/test-database.js';
-import { createTestUser, signIn } from '../../testing/test-users.js';
+import { createTestUser, sessionCookieOf, signIn } from '../../testing/test-users.js';
 
 let testDatabase: TestDatabase;
 let app: SenimApp;
@@ -16,11 +16,6 @@ afterAll(async () => {
   await closeTestApp({ app, testDatabase });
 });
 
-function cookieOf(response: { headers: Record<string, unknown> }): string {
-  const setCookie = response.headers['set-cookie'];
-  const all = Array.isArray(setCookie) ? (setCookie as string[]) : [String(setCookie)];
-  return (all.find((cookie) => cookie.startsWith('senim_session=')) ?? '').split(';')[0] ?? '';
-}
 
 describe('signing in', () => {
   it('a case worker enrols an authenticator at first sign-in and only then reaches her work', async () => {
@@ -34,7 +29,7 @@ describe('signing in', () => {
     const setCookie = String(login.headers['set-cookie']);
     expect(setCookie).toMatch(/HttpOnly/i);
     expect(setCookie).toMatch(/SameSite=Strict/i);
-    const headers = { cookie: cookieOf(login), 'x-csrf-token': body.csrfToken };
+    const headers = { cookie: sessionCookieOf(login), 'x-csrf-token': body.csrfToken };
 
     const tooEarly = await app.inject({ method: 'POST', url: '/api/v1/persons/search', headers, payload: { name: 'Anna', purpose: 'checking before MFA' } });
     expect(tooEarly.statusCode).toBe(401);
@@ -55,7 +50,7 @@ describe('signing in', () => {
     const analyst = await createTestUser(testDatabase.database, { organizationCode: 'PGO-CLSSA', roles: ['analyst'] });
     const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: analyst.email, password: analyst.password } });
     expect(login.json().mfa).toBe('none');
-    const me = await app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie: cookieOf(login) } });
+    const me = await app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie: sessionCookieOf(login) } });
     expect(me.json().roles).toEqual(['analyst']);
   });
 
@@ -79,7 +74,7 @@ describe('signing in', () => {
     const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: worker.email, password: worker.password } });
     expect(login.json().mfa).toBe('required');
     expect(login.json().otpauthUrl).toBeUndefined();
-    const headers = { cookie: cookieOf(login), 'x-csrf-token': login.json().csrfToken };
+    const headers = { cookie: sessionCookieOf(login), 'x-csrf-token': login.json().csrfToken };
     const replay = await app.inject({ method: 'POST', url: '/api/v1/auth/mfa', headers, payload: { code: currentTotpCode(first.totpSecret ?? '') } });
     expect(replay.statusCode).toBe(401);
     expect(replay.json().detail).toMatch(/already used/);

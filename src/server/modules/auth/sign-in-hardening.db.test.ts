@@ -4,7 +4,7 @@ import { buildApp, type SenimApp } from '../../http/app.js';
 import { currentTotpCode } from '../../platform/auth/totp.js';
 import { closeTestApp, createTestApp } from '../../testing/test-app.js';
 import { TEST_ADMIN_EMAIL, TEST_ADMIN_PASSWORD, type TestDatabase } from '../../testing/test-database.js';
-import { createTestUser, signIn, type TestUser } from '../../testing/test-users.js';
+import { createTestUser, sessionCookieOf, sessionSetCookieOf, signIn, type TestUser } from '../../testing/test-users.js';
 import { testVaultKeys } from '../../testing/test-vault.js';
 import { purgeSignInRecords } from './retention.service.js';
 
@@ -19,18 +19,13 @@ afterAll(async () => {
   await closeTestApp({ app, testDatabase });
 });
 
-function sessionCookieOf(response: { headers: Record<string, unknown> }): string {
-  const setCookie = response.headers['set-cookie'];
-  const all = Array.isArray(setCookie) ? (setCookie as string[]) : [String(setCookie)];
-  return all.find((cookie) => cookie.startsWith('senim_session=')) ?? '';
-}
 
 /** A password sign-in that stops where the authenticator code is asked for. */
 async function startSignIn(target: SenimApp, user: { email: string; password: string }) {
   const login = await target.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: user.email, password: user.password } });
   return {
     login,
-    headers: { cookie: (sessionCookieOf(login).split(';')[0] ?? ''), 'x-csrf-token': String(login.json().csrfToken) },
+    headers: { cookie: sessionCookieOf(login), 'x-csrf-token': String(login.json().csrfToken) },
   };
 }
 
@@ -160,10 +155,10 @@ describe('the session cookie', () => {
       const analyst = await createTestUser(testDatabase.database, { organizationCode: 'PGO-CLSSA', roles: ['analyst'] });
       const secure = await published.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: analyst.email, password: analyst.password } });
       expect(secure.statusCode).toBe(200);
-      expect(sessionCookieOf(secure)).toMatch(/;\s*Secure/i);
+      expect(sessionSetCookieOf(secure)).toMatch(/;\s*Secure/i);
       // A plain-http installation on a closed network keeps a cookie it can send back.
       const plain = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: analyst.email, password: analyst.password } });
-      expect(sessionCookieOf(plain)).not.toMatch(/;\s*Secure/i);
+      expect(sessionSetCookieOf(plain)).not.toMatch(/;\s*Secure/i);
     } finally {
       await published.close();
     }

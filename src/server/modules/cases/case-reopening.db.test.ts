@@ -8,6 +8,7 @@ import { defaultSessionTimeouts } from '../../platform/session.js';
 import { defaultReferralRules } from './case-pathway.js';
 import { caseSummaryDocument } from './case-summary.render.js';
 import { caseSummaryForPrint } from './case-summary.service.js';
+import { recordSelfReferredIntake } from '../../testing/test-cases.js';
 
 let testDatabase: TestDatabase;
 let app: SenimApp;
@@ -28,25 +29,11 @@ const reason = 'Вернулась к прежнему работодателю 
 
 describe('a reopened case keeps why it was reopened', () => {
   it('shows the reason on the timeline and in the printed summary, and keeps it out of the audit trail', async () => {
-    const intake = await app.inject({
-      method: 'POST',
-      url: '/api/v1/cases',
-      headers: korgau.headers(),
-      payload: {
-        referralSource: 'self_referral',
-        meetingContext: 'came_to_office',
-        firstContactDate: '2026-10-02',
-        regionCode: 'KZ-AST',
-        sex: 'female',
-        ageYears: 31,
-        ageBasis: 'declared',
-        citizenship: 'KAZ',
-        circumstances: 'Came to the office after months of unpaid work.',
-        consents: [{ scope: 'processing', given: true, method: 'written' }],
-      },
+    const { id: caseId } = await recordSelfReferredIntake(app, korgau, {
+      firstContactDate: '2026-10-02',
+      ageYears: 31,
+      circumstances: 'Came to the office after months of unpaid work.',
     });
-    expect(intake.statusCode, intake.body).toBe(201);
-    const caseId: string = intake.json().id;
     const closed = await app.inject({ method: 'POST', url: `/api/v1/cases/${caseId}/closure`, headers: korgau.headers(), payload: { outcome: 'reintegrated' } });
     expect(closed.statusCode, closed.body).toBe(200);
     const reopened = await app.inject({ method: 'POST', url: `/api/v1/cases/${caseId}/reopen`, headers: korgau.headers(), payload: { reason, contactDate: '2026-11-20' } });

@@ -1,6 +1,7 @@
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { createHash, hkdfSync, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import { GENERATE_KEY_HINT, SECRET_KEY_BYTES, createSecretKeyFileIfMissing, decodeSecretKey, generateSecretKeyHex, syncDirectory } from '../key-file.js';
 
 /**
  * The keys that protect victims' identifying data. The two secret buffers are
@@ -23,8 +24,8 @@ export class VaultKeyError extends Error {
 
 export const DATA_KEY_FILE_NAME = 'senim-data.key';
 
-const KEY_BYTES = 32;
-const GENERATE_HINT = 'generate one with `openssl rand -hex 32`';
+const KEY_BYTES = SECRET_KEY_BYTES;
+const GENERATE_HINT = GENERATE_KEY_HINT;
 // The salt only separates Senim's derivations from any other use of the same
 // master key; HKDF needs no secret salt.
 const HKDF_SALT = 'senim/vault';
@@ -33,7 +34,7 @@ const INFO_LOOKUP = 'senim/vault/v1/lookup';
 const INFO_KEY_ID = 'senim/vault/v1/key-id';
 
 export function generateDataKeyHex(): string {
-  return randomBytes(KEY_BYTES).toString('hex');
+  return generateSecretKeyHex();
 }
 
 /** Reads SENIM_DATA_KEY: 32 bytes as 64 hex characters, or base64 / base64url (44 or 43 characters). */
@@ -106,28 +107,7 @@ function loadKeyFile(dataDir: string, warn: (message: string) => void): VaultKey
 
 /** Returns true when this process created the file. */
 function createKeyFileIfMissing(dataDir: string, path: string): boolean {
-  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  let descriptor: number;
-  try {
-    // 'wx' fails if the file exists, so two processes starting together end up
-    // with one key: the loser reads the winner's file.
-    descriptor = openSync(path, 'wx', 0o600);
-  } catch (error) {
-    if (isErrorCode(error, 'EEXIST')) {
-      return false;
-    }
-    throw error;
-  }
-  try {
-    writeSync(descriptor, `${generateDataKeyHex()}\n`);
-    // Data sealed with this key is useless if a crash loses the key file, so
-    // it must reach the disk before anything is encrypted with it.
-    fsyncSync(descriptor);
-  } finally {
-    closeSync(descriptor);
-  }
-  syncDirectory(dataDir);
-  return true;
+  return createSecretKeyFileIfMissing(dataDir, path);
 }
 
 function readKeyFile(path: string): Buffer {
@@ -175,27 +155,7 @@ function keysFrom(master: Buffer): VaultKeys {
 }
 
 function decodeDataKey(text: string, source: string): Buffer {
-  const trimmed = text.trim();
-  const expected =
-    `${source} must be ${KEY_BYTES} random bytes written as 64 hexadecimal characters or as base64/base64url ` +
-    `(44 characters, or 43 without padding): ${GENERATE_HINT}`;
-  let key: Buffer;
-  if (/^[0-9a-fA-F]{64}$/.test(trimmed)) {
-    key = Buffer.from(trimmed, 'hex');
-  } else if (/^[A-Za-z0-9+/_-]{43}=?$/.test(trimmed)) {
-    // Node's base64 decoder reads both alphabets, with or without padding.
-    key = Buffer.from(trimmed, 'base64');
-  } else {
-    // The length helps spot a truncated or half-sized key; the value itself is never shown.
-    throw new VaultKeyError(`${expected} (got ${trimmed.length} characters)`);
-  }
-  if (key.length !== KEY_BYTES) {
-    throw new VaultKeyError(expected);
-  }
-  if (key.every((byte) => byte === key[0])) {
-    throw new VaultKeyError(`${source} looks like a placeholder (all bytes equal): ${GENERATE_HINT}`);
-  }
-  return key;
+  return decodeSecretKey(text, source, (message) => new VaultKeyError(message));
 }
 
 function hideSecrets(keyId: string, encryptionKey: Buffer, lookupKey: Buffer): VaultKeys {
@@ -207,27 +167,8 @@ function hideSecrets(keyId: string, encryptionKey: Buffer, lookupKey: Buffer): V
   return Object.freeze(keys);
 }
 
-function syncDirectory(directory: string): void {
-  // Makes the new directory entry durable; not every platform can open a
-  // directory, and the file's own fsync already happened.
-  try {
-    const descriptor = openSync(directory, 'r');
-    try {
-      fsyncSync(descriptor);
-    } finally {
-      closeSync(descriptor);
-    }
-  } catch {
-    return;
-  }
-}
-
 function sleepSync(milliseconds: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, milliseconds);
-}
-
-function isErrorCode(error: unknown, code: string): boolean {
-  return error instanceof Error && (error as NodeJS.ErrnoException).code === code;
 }
 
 // Keys being retired by a rotation (`senim keys rotate`), by the keyring they
