@@ -34,10 +34,12 @@ function fieldErrorsOf(error: unknown, t: Parameters<typeof translateFieldMessag
 export interface PasswordChangeFormProps {
   /** Called with the number of the user's other sessions that were ended. */
   onChanged: (otherSessionsEnded: number) => void;
+  /** The password to replace is the one-time one an administrator handed over, not one the person chose. */
+  replacesOneTimePassword?: boolean;
 }
 
 /** The current password, then the new one twice; the server applies the same policy as everywhere. */
-export function PasswordChangeForm({ onChanged }: PasswordChangeFormProps) {
+export function PasswordChangeForm({ onChanged, replacesOneTimePassword = false }: PasswordChangeFormProps) {
   const { t } = useTranslation();
   const id = useId();
   const [values, setValues] = useState<Record<Field, string>>({ currentPassword: '', newPassword: '', repeatPassword: '' });
@@ -116,7 +118,7 @@ export function PasswordChangeForm({ onChanged }: PasswordChangeFormProps) {
           items={items}
         />
       )}
-      {field('currentPassword', t('passwordChange.current'), 'current-password')}
+      {field('currentPassword', t(replacesOneTimePassword ? 'passwordChange.currentOneTime' : 'passwordChange.current'), 'current-password')}
       {field('newPassword', t('passwordChange.new'), 'new-password', t('userForm.passwordHint'))}
       {field('repeatPassword', t('passwordChange.repeat'), 'new-password')}
       <p className="checkbox-field">

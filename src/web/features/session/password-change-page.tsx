@@ -33,6 +33,7 @@ export function ForcedPasswordChange() {
       <h1>{t('passwordChange.forcedHeading')}</h1>
       <p>{t('passwordChange.forcedIntro')}</p>
       <PasswordChangeForm
+        replacesOneTimePassword
         onChanged={() => {
           // The server has lifted the restriction; if /me cannot say so now, a reload asks it afresh.
           refresh().catch(() => {
