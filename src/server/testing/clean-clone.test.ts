@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from './server-process.js';
 
 // Someone who clones Senim has the repository and nothing beside it: a test or
-// script that reads the project's shared folder (../shared/seeds) passes on the
+// script that reads the seed documents kept beside the repository passes on the
 // developers' machines and fails on theirs.
 
 const scannedFolders = ['src', 'e2e', 'bench', 'scripts', 'bin', '.ci'];
