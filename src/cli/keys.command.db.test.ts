@@ -9,6 +9,7 @@ import { DEMO_PASSWORD } from '../server/modules/directory/demo-users.js';
 import { useAuditKey } from '../server/platform/audit-chain.js';
 import { loadAuditKey } from '../server/platform/audit-key.js';
 import { DATA_KEY_FILE_NAME, generateDataKeyHex, parseNamedDataKey } from '../server/platform/vault/data-key.js';
+import { testDatabaseKind } from '../server/testing/test-database.js';
 import { REPO_ROOT } from '../server/testing/server-process.js';
 
 // An operator on a laptop install (the key file beside the data) rotates the
@@ -40,7 +41,12 @@ afterAll(() => {
   rmSync(folder, { recursive: true, force: true });
 });
 
-describe('npx senim keys rotate', () => {
+// These start the CLI on an embedded database of its own (DATABASE_URL is
+// emptied), whichever database the suite runs on: the PostgreSQL pass of CI
+// would only repeat the embedded run, at a minute or more a file.
+const onPostgresPass = testDatabaseKind() === 'postgresql';
+
+describe.skipIf(onPostgresPass)('npx senim keys rotate', () => {
   it('resumes after --max-batches, then installs the new key in the embedded key file', async () => {
     const seeded = senim('seed-demo');
     expect(seeded.status, seeded.stderr).toBe(0);

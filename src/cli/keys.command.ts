@@ -93,7 +93,9 @@ export function registerKeysCommand(program: Command): void {
           );
           return;
         }
-        console.log(`Done: ${outcome.users} users and ${outcome.persons} persons re-encrypted; no row uses key ${outcome.oldKeyId} any more.`);
+        console.log(
+          `Done: ${outcome.users} users, ${outcome.persons} persons and ${outcome.defendants} defendants re-encrypted; no row uses key ${outcome.oldKeyId} any more.`,
+        );
         const keyFileInUse = config.databaseUrl === null && config.dataDir !== null && !process.env.SENIM_DATA_KEY?.trim();
         if (given && keyFileInUse && config.dataDir !== null) {
           replaceDataKeyFile(config.dataDir, given.text);

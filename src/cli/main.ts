@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { SENIM_VERSION } from '../server/version.js';
 import { registerAuditCommand } from './audit.command.js';
+import { registerJusticeCommand } from './justice.command.js';
 import { registerKeysCommand } from './keys.command.js';
 import { registerMigrateCommand } from './migrate.command.js';
 import { registerPlanCommand } from './plan.command.js';
@@ -22,6 +23,7 @@ registerMigrateCommand(program);
 registerSeedDemoCommand(program);
 registerAuditCommand(program);
 registerPlanCommand(program);
+registerJusticeCommand(program);
 registerKeysCommand(program);
 registerPurgeCommand(program);
 

@@ -14,6 +14,7 @@ import { loadAuditKey, type AuditKey } from './platform/audit-key.js';
 import { hasInstalledAuditKey, useAuditKey } from './platform/audit-chain.js';
 import { ensureDefaultQuestionnaires } from './modules/cases/screening.service.js';
 import { DEMO_CASE_COUNT, loadDemoCases, type DemoCaseProgress } from './modules/cases/demo-case-loader.js';
+import { loadDemoProceedings } from './modules/justice/demo-proceedings.js';
 
 /**
  * Every process that opens the database may record audit events (a command
@@ -139,6 +140,10 @@ export async function seedDemo(
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
     });
+    // Criminal proceedings come with the cases, some concerning them: no demo cases, no demo proceedings.
+    if (!options.signal?.aborted) {
+      await loadDemoProceedings(database, vaultKeys);
+    }
   }
 }
 

@@ -3,6 +3,7 @@
 // sends an English title and a specific detail.
 
 import { caseRefusalNames, caseRefusals, type CaseRefusal } from './case-refusals.js';
+import { justiceRefusalNames, justiceRefusals, type JusticeRefusal } from './justice-refusals.js';
 
 export const errorStatus = {
   validation_failed: 400,
@@ -83,7 +84,7 @@ const signInReasons = [
   'password_change_required',
 ] as const;
 
-export const problemReasons = [...signInReasons, ...caseRefusalNames] as const;
+export const problemReasons = [...signInReasons, ...caseRefusalNames, ...justiceRefusalNames] as const;
 
 export type ProblemReason = (typeof problemReasons)[number];
 
@@ -123,5 +124,11 @@ export function isAppError(error: unknown): error is AppError {
  */
 export function pathwayRefusal(reason: CaseRefusal, options: { detail?: string; fields?: FieldProblem[] } = {}): AppError {
   const rule = caseRefusals[reason];
+  return new AppError(rule.code, options.detail ?? rule.detail, { reason, ...(options.fields ? { fields: options.fields } : {}) });
+}
+
+/** A step a criminal proceeding's rules refuse, under the rule's name (src/shared/justice-refusals.ts). */
+export function justiceRefusal(reason: JusticeRefusal, options: { detail?: string; fields?: FieldProblem[] } = {}): AppError {
+  const rule = justiceRefusals[reason];
   return new AppError(rule.code, options.detail ?? rule.detail, { reason, ...(options.fields ? { fields: options.fields } : {}) });
 }

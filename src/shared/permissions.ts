@@ -43,6 +43,10 @@ export const permissions = [
   'cases.close',
   'cases.consent.override',
   'screening.configure',
+  'proceedings.read',
+  'proceedings.manage',
+  'cases.compensation.record',
+  'statistics.read',
 ] as const;
 
 export type Permission = (typeof permissions)[number];
@@ -121,6 +125,8 @@ export const permissionTable: Record<Role, Partial<Record<Permission, Scope>>> =
     'cases.services.manage': 'involved',
     'cases.close': 'involved',
     'cases.consent.override': 'involved',
+    // The civil claim and the Victims Compensation Fund's payment, on her case.
+    'cases.compensation.record': 'involved',
   },
   // Shelters and service organizations: answer referrals, deliver services,
   // and take in people who come to them directly.
@@ -133,16 +139,29 @@ export const permissionTable: Record<Role, Partial<Record<Permission, Scope>>> =
     'cases.refer': 'involved',
     'cases.referrals.respond': 'involved',
     'cases.services.manage': 'involved',
+    'cases.compensation.record': 'involved',
   },
   // Police see a case only where the person consented to share it with
   // police; the case module narrows 'involved' accordingly for every user of
   // a law-enforcement body.
-  investigator: { ...identityWork, ...commissionMember, 'cases.read': 'involved', 'cases.intake': 'involved', 'cases.notify': 'involved' },
+  //
+  // Investigators and prosecutors (any law-enforcement body's staff with this
+  // role) keep the criminal proceedings their body registered or investigates,
+  // in their regions; the justice module narrows 'organization' by region.
+  investigator: {
+    ...identityWork,
+    ...commissionMember,
+    'cases.read': 'involved',
+    'cases.intake': 'involved',
+    'cases.notify': 'involved',
+    'proceedings.read': 'organization',
+    'proceedings.manage': 'organization',
+  },
   hotline_operator: { ...identityWork, ...commissionMember, 'cases.read': 'involved', 'cases.intake': 'involved', 'cases.notify': 'involved', 'cases.refer': 'involved' },
   // Analysts work on statistics, which never read identifying data. Their
   // statistics span every organization, so only the national administrator
   // grants the role (src/shared/role-grants.ts).
-  analyst: { ...commissionMember },
+  analyst: { ...commissionMember, 'statistics.read': 'all' },
   // An oversight body's auditor (the Human Rights Commissioner, the
   // prosecutor's office) reads the whole country's trail: who read which
   // victim, with purposes and addresses. Only the national administrator

@@ -33,6 +33,9 @@ const MeetingPage = lazyPage(() => import('./features/commission/meeting-page.js
 const MyNoticesPage = lazyPage(() => import('./features/commission/my-notices-page.js'), 'MyNoticesPage');
 const NewCommissionPage = lazyPage(() => import('./features/commission/new-commission-page.js'), 'NewCommissionPage');
 const PublicCommissionsPage = lazyPage(() => import('./features/commission/public-commissions-page.js'), 'PublicCommissionsPage');
+const ProceedingPage = lazyPage(() => import('./features/justice/proceeding-page.js'), 'ProceedingPage');
+const ProceedingsPage = lazyPage(() => import('./features/justice/proceedings-page.js'), 'ProceedingsPage');
+const RegisterProceedingPage = lazyPage(() => import('./features/justice/register-proceeding-page.js'), 'RegisterProceedingPage');
 const AddUserPage = lazyPage(() => import('./features/users/add-user-page.js'), 'AddUserPage');
 const UserPage = lazyPage(() => import('./features/users/user-page.js'), 'UserPage');
 const UsersPage = lazyPage(() => import('./features/users/users-page.js'), 'UsersPage');
@@ -211,6 +214,30 @@ export function App({ i18n }: AppProps) {
                   element={
                     <RequirePermission permission="cases.notify">
                       <AnonymousNotificationPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="proceedings"
+                  element={
+                    <RequirePermission permission="proceedings.read">
+                      <ProceedingsPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="proceedings/new"
+                  element={
+                    <RequirePermission permission="proceedings.manage">
+                      <RegisterProceedingPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="proceedings/:proceedingId"
+                  element={
+                    <RequirePermission permission="proceedings.read">
+                      <ProceedingPage />
                     </RequirePermission>
                   }
                 />

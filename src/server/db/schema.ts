@@ -634,6 +634,168 @@ export interface KeyRotationsTable {
   finished_at: NullableTimestamp;
 }
 
+export type CodeEdition = '1997' | '2014';
+
+export type ProceedingStageColumn =
+  | 'registered'
+  | 'pre_trial_investigation'
+  | 'suspended_perpetrator_unknown'
+  | 'discontinued_non_rehabilitating'
+  | 'discontinued_rehabilitating'
+  | 'sent_to_court'
+  | 'first_instance_verdict'
+  | 'appeal'
+  | 'cassation'
+  | 'final';
+
+export interface CriminalProceedingsTable {
+  id: string;
+  register_number: string;
+  registered_on: string;
+  code_edition: CodeEdition;
+  registering_organization_id: string;
+  investigating_organization_id: string;
+  investigating_unit: 'criminal_police' | 'migration_police' | 'juvenile_police' | 'border_service' | null;
+  region_id: number;
+  investigator_user_id: string | null;
+  stage: Generated<ProceedingStageColumn>;
+  stage_since: string;
+  last_movement_at: GeneratedTimestamp;
+  source: Generated<'entered' | 'imported'>;
+  created_by: string | null;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+}
+
+export interface ProceedingStageChangesTable {
+  id: Generated<number>;
+  proceeding_id: string;
+  stage: ProceedingStageColumn;
+  occurred_on: string;
+  reason: string | null;
+  recorded_by: string | null;
+  recorded_at: GeneratedTimestamp;
+}
+
+export interface ProceedingQualificationsTable {
+  id: Generated<number>;
+  proceeding_id: string;
+  sequence: number;
+  decided_on: string;
+  phase: 'registration' | 'investigation' | 'indictment' | 'court';
+  reason: string | null;
+  recorded_by: string | null;
+  recorded_at: GeneratedTimestamp;
+}
+
+export interface ProceedingQualificationArticlesTable {
+  qualification_id: number;
+  article_id: number;
+  part: string | null;
+  paragraph: string | null;
+}
+
+export type ProceduralStatusColumn = 'victim' | 'witness' | 'suspect' | 'accused';
+
+export interface ProceedingCasesTable {
+  proceeding_id: string;
+  case_id: string;
+  procedural_status: ProceduralStatusColumn;
+  non_punishment_review: 'pending' | 'applied' | 'not_applicable' | null;
+  non_punishment_note: string | null;
+  linked_by: string | null;
+  linked_at: GeneratedTimestamp;
+}
+
+export interface ProceedingDefendantsTable {
+  id: string;
+  proceeding_id: string;
+  sealed_identity: string | null;
+  key_id: string | null;
+  sex: 'female' | 'male' | 'unknown';
+  age_years: number | null;
+  citizenship: string;
+  organized_group: Generated<boolean>;
+  role: 'organizer' | 'perpetrator' | 'accomplice' | 'instigator' | 'other';
+  procedural_status: 'suspect' | 'accused';
+  created_by: string | null;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+}
+
+export interface DefendantVerdictsTable {
+  id: Generated<number>;
+  defendant_id: string;
+  instance: 'first_instance' | 'appeal' | 'cassation';
+  decided_on: string;
+  outcome: 'convicted' | 'acquitted' | 'dismissed';
+  conviction_article_id: number | null;
+  conviction_part: string | null;
+  sentence_kind: 'imprisonment' | 'suspended' | 'restricted_freedom' | 'fine' | null;
+  sentence_months: number | null;
+  fine_tenge: number | null;
+  confiscation: Generated<boolean>;
+  recorded_by: string | null;
+  recorded_at: GeneratedTimestamp;
+}
+
+export type DecisionColumn = 'pending' | 'granted' | 'refused';
+
+export interface StateProtectionsTable {
+  id: string;
+  proceeding_id: string;
+  case_id: string;
+  requested_on: string;
+  decision: Generated<DecisionColumn>;
+  decided_on: string | null;
+  measures: Generated<string[]>;
+  starts_on: string | null;
+  ends_on: string | null;
+  refusal_reason: string | null;
+  recorded_by: string | null;
+  recorded_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+}
+
+
+export interface CivilClaimsTable {
+  id: string;
+  proceeding_id: string;
+  case_id: string;
+  claimed_tenge: number;
+  claimed_on: string;
+  awarded_tenge: number | null;
+  awarded_on: string | null;
+  paid_tenge: number | null;
+  paid_on: string | null;
+  recorded_by: string | null;
+  recorded_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+}
+
+export interface MonthlyCalculationIndicesTable {
+  year: number;
+  value_tenge: number;
+}
+
+export interface FundCompensationsTable {
+  id: string;
+  case_id: string;
+  proceeding_id: string | null;
+  applied_on: string;
+  decision: Generated<DecisionColumn>;
+  decided_on: string | null;
+  /** numeric(10,2): the driver returns it as a string. */
+  amount_mci: ColumnType<string | null, string | number | null, string | number | null>;
+  mci_year: number | null;
+  amount_tenge: number | null;
+  paid_on: string | null;
+  refusal_reason: string | null;
+  recorded_by: string | null;
+  recorded_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+}
+
 export interface Database {
   senim_migrations: SenimMigrationsTable;
   regions: RegionsTable;
@@ -687,4 +849,15 @@ export interface Database {
   plan_reports: PlanReportsTable;
   plan_report_steps: PlanReportStepsTable;
   plan_report_attachments: PlanReportAttachmentsTable;
+  criminal_proceedings: CriminalProceedingsTable;
+  proceeding_stage_changes: ProceedingStageChangesTable;
+  proceeding_qualifications: ProceedingQualificationsTable;
+  proceeding_qualification_articles: ProceedingQualificationArticlesTable;
+  proceeding_cases: ProceedingCasesTable;
+  proceeding_defendants: ProceedingDefendantsTable;
+  defendant_verdicts: DefendantVerdictsTable;
+  state_protections: StateProtectionsTable;
+  civil_claims: CivilClaimsTable;
+  monthly_calculation_indices: MonthlyCalculationIndicesTable;
+  fund_compensations: FundCompensationsTable;
 }

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { roles, scopeOf, type Permission, type Role } from '../../shared/permissions.js';
 import type { SenimApp } from './app.js';
@@ -39,6 +39,8 @@ interface World {
   freshAttachmentId(): Promise<string>;
   freshDraftPlanId(): Promise<string>;
   personId: string;
+  /** A proceeding HOME registered and investigates in HOME's region, sent to court, with one defendant. */
+  defendants: MatrixDefendants;
   homeOrganizationId: string;
   homeUser: TestUser;
   freshSessionId(): Promise<string>;
@@ -73,6 +75,112 @@ const matrixIntake = {
   ageBasis: 'documented',
   citizenship: 'KGZ',
 };
+
+interface MatrixDefendants {
+  proceedingId: string;
+  defendantId: string;
+}
+
+async function createMatrixDefendants(database: TestDatabase['database'], homeOrganizationId: string): Promise<MatrixDefendants> {
+  const region = await database.db.selectFrom('regions').select('id').where('code', '=', HOME.region).executeTakeFirstOrThrow();
+  const proceedingId = randomUUID();
+  const defendantId = randomUUID();
+  await database.db
+    .insertInto('criminal_proceedings')
+    .values({
+      id: proceedingId,
+      register_number: `2575${unique().replace(/\D/g, '7').padEnd(11, '0')}`,
+      registered_on: '2025-03-10',
+      code_edition: '2014',
+      registering_organization_id: homeOrganizationId,
+      investigating_organization_id: homeOrganizationId,
+      region_id: region.id,
+      investigator_user_id: null,
+      stage: 'sent_to_court',
+      stage_since: '2025-05-20',
+    })
+    .execute();
+  await database.db
+    .insertInto('proceeding_defendants')
+    .values({ id: defendantId, proceeding_id: proceedingId, sealed_identity: null, key_id: null, sex: 'male', age_years: 40, citizenship: 'KAZ', role: 'organizer', procedural_status: 'accused', created_by: null })
+    .execute();
+  return { proceedingId, defendantId };
+}
+
+interface MatrixCaseJustice {
+  proceedingId: string;
+  protectionId: string;
+  claimId: string;
+  compensationId: string;
+}
+
+let matrixCaseJustice: Promise<MatrixCaseJustice> | undefined;
+
+/** The matrix case linked as a victim to HOME's proceeding, with a protection request, a civil claim and a Fund application on it. */
+function caseJusticeOf(world: World): Promise<MatrixCaseJustice> {
+  matrixCaseJustice ??= (async () => {
+    const proceedingId = world.defendants.proceedingId;
+    const caseId = world.cases.caseId;
+    const [protectionId, claimId, compensationId] = [randomUUID(), randomUUID(), randomUUID()];
+    // A case's justice records sit behind its wall (migration 0022).
+    await asSenimItself(testDatabase.database, async (db) => {
+      await db.insertInto('proceeding_cases').values({ proceeding_id: proceedingId, case_id: caseId, procedural_status: 'victim', non_punishment_review: null, non_punishment_note: null }).execute();
+      await db.insertInto('state_protections').values({ id: protectionId, proceeding_id: proceedingId, case_id: caseId, requested_on: '2025-04-01', decided_on: null, starts_on: null, ends_on: null, refusal_reason: null }).execute();
+      await db.insertInto('civil_claims').values({ id: claimId, proceeding_id: proceedingId, case_id: caseId, claimed_tenge: 500_000, claimed_on: '2025-06-01', awarded_tenge: null, awarded_on: null, paid_tenge: null, paid_on: null }).execute();
+      await db
+        .insertInto('fund_compensations')
+        .values({ id: compensationId, case_id: caseId, proceeding_id: proceedingId, applied_on: '2025-06-01', decided_on: null, amount_mci: null, mci_year: null, amount_tenge: null, paid_on: null, refusal_reason: null })
+        .execute();
+    });
+    return { proceedingId, protectionId, claimId, compensationId };
+  })();
+  return matrixCaseJustice;
+}
+
+let matrixProceeding: Promise<{ proceedingId: string; caseCode: string; requalifyTo: number }> | undefined;
+
+/**
+ * A registered proceeding of HOME in HOME's region, qualified under 2014 art. 128, with the matrix case linked as
+ * a suspect: its own, so that moving its stage leaves the defendants' proceeding at court. Written directly, as
+ * HOME is no law-enforcement body and could not register it through the API.
+ */
+function proceedingOf(world: World): Promise<{ proceedingId: string; caseCode: string; requalifyTo: number }> {
+  matrixProceeding ??= (async () => {
+    const db = testDatabase.database.db;
+    const proceedingId = randomUUID();
+    const region = await db.selectFrom('regions').select('id').where('code', '=', HOME.region).executeTakeFirstOrThrow();
+    const article = await db.selectFrom('criminal_code_articles').select('id').where('edition', '=', '2014').where('article', '=', '128').executeTakeFirstOrThrow();
+    const requalifyTo = await db.selectFrom('criminal_code_articles').select('id').where('edition', '=', '2014').where('article', '=', '309').executeTakeFirstOrThrow();
+    await db
+      .insertInto('criminal_proceedings')
+      .values({
+        id: proceedingId,
+        register_number: `2675${unique().replace(/\D/g, '3').padEnd(11, '0')}`,
+        registered_on: '2025-03-10',
+        code_edition: '2014',
+        registering_organization_id: world.homeOrganizationId,
+        investigating_organization_id: world.homeOrganizationId,
+        investigating_unit: null,
+        region_id: region.id,
+        investigator_user_id: null,
+        stage_since: '2025-03-10',
+      })
+      .execute();
+    await db.insertInto('proceeding_stage_changes').values({ proceeding_id: proceedingId, stage: 'registered', occurred_on: '2025-03-10' }).execute();
+    const qualification = await db
+      .insertInto('proceeding_qualifications')
+      .values({ proceeding_id: proceedingId, sequence: 1, decided_on: '2025-03-10', phase: 'registration' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await db.insertInto('proceeding_qualification_articles').values({ qualification_id: qualification.id, article_id: article.id, part: '3' }).execute();
+    await asSenimItself(testDatabase.database, (trx) =>
+      trx.insertInto('proceeding_cases').values({ proceeding_id: proceedingId, case_id: world.cases.caseId, procedural_status: 'suspect', non_punishment_review: 'pending' }).execute(),
+    );
+    const matrixCase = await asSenimItself(testDatabase.database, (trx) => trx.selectFrom('nrm_cases').select('code').where('id', '=', world.cases.caseId).executeTakeFirstOrThrow());
+    return { proceedingId, caseCode: matrixCase.code, requalifyTo: requalifyTo.id };
+  })();
+  return matrixProceeding;
+}
 
 async function createMatrixCases(app: SenimApp, home: SignedIn, away: SignedIn, database: TestDatabase['database']): Promise<MatrixCases> {
   const organizationId = async (code: string) => (await database.db.selectFrom('organizations').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id;
@@ -344,6 +452,103 @@ const samples: Record<string, (world: World) => Promise<SampleRequest> | SampleR
     targetsHomeRecord: false,
   }),
   'GET /api/v1/anonymous-notifications': () => ({ url: '/api/v1/anonymous-notifications', targetsHomeRecord: false }),
+  'GET /api/v1/cases/{id}/proceedings': async (world) => {
+    await caseJusticeOf(world);
+    return { url: caseOf(world, '/proceedings'), targetsHomeRecord: true };
+  },
+  'GET /api/v1/proceedings/{id}/protections': async (world) => ({ url: `/api/v1/proceedings/${(await caseJusticeOf(world)).proceedingId}/protections`, targetsHomeRecord: true }),
+  'POST /api/v1/proceedings/{id}/protections': async (world) => ({
+    url: `/api/v1/proceedings/${(await caseJusticeOf(world)).proceedingId}/protections`,
+    payload: { caseId: world.cases.caseId, requestedOn: '2025-04-02' },
+    targetsHomeRecord: true,
+  }),
+  'PATCH /api/v1/proceedings/{id}/protections/{protectionId}': async (world) => {
+    const { proceedingId, protectionId } = await caseJusticeOf(world);
+    return {
+      url: `/api/v1/proceedings/${proceedingId}/protections/${protectionId}`,
+      payload: { decision: 'granted', decidedOn: '2025-04-03', measures: ['personal_security'] },
+      targetsHomeRecord: true,
+    };
+  },
+  'POST /api/v1/cases/{id}/civil-claims': async (world) => ({
+    url: caseOf(world, '/civil-claims'),
+    payload: { proceedingId: (await caseJusticeOf(world)).proceedingId, claimedTenge: 100_000, claimedOn: '2025-06-02' },
+    targetsHomeRecord: true,
+  }),
+  'PATCH /api/v1/cases/{id}/civil-claims/{claimId}': async (world) => ({
+    url: caseOf(world, `/civil-claims/${(await caseJusticeOf(world)).claimId}`),
+    payload: { paidTenge: 1_000, paidOn: '2025-07-01' },
+    targetsHomeRecord: true,
+  }),
+  'POST /api/v1/cases/{id}/fund-compensations': async (world) => ({ url: caseOf(world, '/fund-compensations'), payload: { appliedOn: '2025-06-02' }, targetsHomeRecord: true }),
+  'PATCH /api/v1/cases/{id}/fund-compensations/{compensationId}': async (world) => ({
+    url: caseOf(world, `/fund-compensations/${(await caseJusticeOf(world)).compensationId}`),
+    payload: { decision: 'granted', decidedOn: '2025-07-01', amountMci: 10 },
+    targetsHomeRecord: true,
+  }),
+  'GET /api/v1/reference/monthly-calculation-indices': () => ({ url: '/api/v1/reference/monthly-calculation-indices', targetsHomeRecord: false }),
+  'GET /api/v1/justice/statistics': () => ({ url: '/api/v1/justice/statistics?from=2013-01-01&to=2015-12-31', targetsHomeRecord: false }),
+  'POST /api/v1/proceedings/{id}/defendants': (world) => ({
+    url: `/api/v1/proceedings/${world.defendants.proceedingId}/defendants`,
+    payload: { sex: 'unknown', citizenship: 'unknown', role: 'perpetrator' },
+    targetsHomeRecord: true,
+  }),
+  'GET /api/v1/proceedings/{id}/defendants': (world) => ({ url: `/api/v1/proceedings/${world.defendants.proceedingId}/defendants`, targetsHomeRecord: true }),
+  'PATCH /api/v1/proceedings/{id}/defendants/{defendantId}': (world) => ({
+    url: `/api/v1/proceedings/${world.defendants.proceedingId}/defendants/${world.defendants.defendantId}`,
+    payload: { organizedGroup: true },
+    targetsHomeRecord: true,
+  }),
+  'GET /api/v1/proceedings/{id}/defendants/{defendantId}/identity': (world) => ({
+    url: `/api/v1/proceedings/${world.defendants.proceedingId}/defendants/${world.defendants.defendantId}/identity?purpose=access%20matrix%20check`,
+    targetsHomeRecord: true,
+  }),
+  'GET /api/v1/proceedings/articles': () => ({ url: '/api/v1/proceedings/articles?on=2025-03-10', targetsHomeRecord: false }),
+  // HOME is no law-enforcement body: registering for it reaches the service and is refused (422 not_law_enforcement).
+  'POST /api/v1/proceedings': (world) => ({
+    url: '/api/v1/proceedings',
+    payload: {
+      registerNumber: `2675${unique().replace(/\D/g, '5').padEnd(11, '0')}`,
+      registeredOn: '2025-03-10',
+      registeringOrganizationId: world.homeOrganizationId,
+      investigatingOrganizationId: world.homeOrganizationId,
+      regionCode: HOME.region,
+      articles: [{ articleId: 1 }],
+    },
+    targetsHomeRecord: false,
+  }),
+  'GET /api/v1/proceedings': () => ({ url: '/api/v1/proceedings?worklist=stalled&days=30', targetsHomeRecord: false }),
+  'GET /api/v1/proceedings/{id}': async (world) => ({ url: `/api/v1/proceedings/${(await proceedingOf(world)).proceedingId}`, targetsHomeRecord: true }),
+  'POST /api/v1/proceedings/{id}/stage': async (world) => ({
+    url: `/api/v1/proceedings/${(await proceedingOf(world)).proceedingId}/stage`,
+    payload: { stage: 'pre_trial_investigation', occurredOn: '2025-03-11' },
+    targetsHomeRecord: true,
+  }),
+  // The first caller that reaches it re-qualifies; later ones are refused as unchanged (422): either way they reached it.
+  'POST /api/v1/proceedings/{id}/qualifications': async (world) => {
+    const { proceedingId, requalifyTo } = await proceedingOf(world);
+    return {
+      url: `/api/v1/proceedings/${proceedingId}/qualifications`,
+      payload: { decidedOn: '2025-04-01', phase: 'investigation', reason: 'Exploitation of prostitution', articles: [{ articleId: requalifyTo }] },
+      targetsHomeRecord: true,
+    };
+  },
+  // The matrix case is linked already: refused as such (409) once the caller reached it.
+  'POST /api/v1/proceedings/{id}/cases': async (world) => {
+    const { proceedingId, caseCode } = await proceedingOf(world);
+    return { url: `/api/v1/proceedings/${proceedingId}/cases`, payload: { caseCode, proceduralStatus: 'witness' }, targetsHomeRecord: true };
+  },
+  'PATCH /api/v1/proceedings/{id}/cases/{caseId}': async (world) => ({
+    url: `/api/v1/proceedings/${(await proceedingOf(world)).proceedingId}/cases/${world.cases.caseId}`,
+    payload: { nonPunishmentReview: 'applied', nonPunishmentNote: 'Acted under coercion' },
+    targetsHomeRecord: true,
+  }),
+  // Each caller that reaches it records one more acquittal; the latest is in force, so all are accepted.
+  'POST /api/v1/proceedings/{id}/defendants/{defendantId}/verdicts': (world) => ({
+    url: `/api/v1/proceedings/${world.defendants.proceedingId}/defendants/${world.defendants.defendantId}/verdicts`,
+    payload: { instance: 'first_instance', decidedOn: '2025-10-01', outcome: 'acquitted' },
+    targetsHomeRecord: true,
+  }),
 };
 
 interface Operation {
@@ -473,6 +678,7 @@ beforeAll(async () => {
       return submitted;
     },
     personId: person.json<{ id: string }>().id,
+    defendants: await createMatrixDefendants(testDatabase.database, homeOrganization.id),
     homeOrganizationId: homeOrganization.id,
     homeUser,
     freshSessionId: async () => {

@@ -21,12 +21,16 @@ import { registerReferenceRoutes } from '../modules/reference/reference.routes.j
 import { registerHealthRoutes } from '../modules/system/health.routes.js';
 import { registerPlanRoutes } from '../modules/action-plan/plan.routes.js';
 import { registerCommissionRoutes } from '../modules/commission/commission.routes.js';
+import { registerJusticeStatisticsRoutes } from '../modules/justice/justice-statistics.routes.js';
 import { registerAuditRoutes } from '../modules/audit/audit.routes.js';
 import { registerAuthRoutes } from '../modules/auth/auth.routes.js';
 import { registerDirectoryRoutes } from '../modules/directory/directory.routes.js';
 import { registerPersonRoutes } from '../modules/persons/person.routes.js';
 import { defaultReferralRules, type ReferralRules } from '../modules/cases/case-pathway.js';
 import { registerCaseRoutes } from '../modules/cases/case.routes.js';
+import { registerProceedingRoutes } from '../modules/justice/proceeding.routes.js';
+import { registerCaseJusticeRoutes } from '../modules/justice/case-justice.routes.js';
+import { registerDefendantRoutes } from '../modules/justice/defendant.routes.js';
 import { defaultSessionTimeouts, SESSION_COOKIE, type SessionTimeouts } from '../platform/session.js';
 import type { VaultKeys } from '../platform/vault/data-key.js';
 import { SENIM_VERSION } from '../version.js';
@@ -178,6 +182,10 @@ export async function buildApp(options: AppOptions): Promise<SenimApp> {
       registerAuditRoutes(api, context);
       registerPlanRoutes(api, context);
       registerCommissionRoutes(api, context);
+      registerProceedingRoutes(api, context);
+      registerJusticeStatisticsRoutes(api, context);
+      registerCaseJusticeRoutes(api, context);
+      registerDefendantRoutes(api, context);
     },
     { prefix: '/api/v1' },
   );

@@ -21,6 +21,9 @@ const newKeys: VaultKeys = deriveVaultKeys(randomBytes(32));
 let worker: TestUser;
 let workerTotp: string;
 const personIds: string[] = [];
+let investigator: TestUser;
+let investigatorTotp: string;
+let defendantPath: string;
 
 async function appWith(keys: VaultKeys): Promise<SenimApp> {
   const app = await buildApp({ database: testDatabase.database, logger: false, vaultKeys: keys });
@@ -87,6 +90,36 @@ beforeAll(async () => {
     payload: { identity: { names: [{ given: 'Nodira', family: 'Karimova' }], sex: 'female', citizenships: ['UZB'] }, reason: 'passport found' },
   });
   expect(updated.statusCode, updated.body).toBe(200);
+
+  // A suspect in a criminal proceeding: sealed like a victim, so rotated like one.
+  investigator = await createTestUser(testDatabase.database, { organizationCode: 'MIA', roles: ['investigator'], regionCodes: ['KZ-ALA'] });
+  const police = await signIn(app, investigator);
+  investigatorTotp = police.totpSecret ?? '';
+  const db = testDatabase.database.db;
+  const mia = await db.selectFrom('organizations').select('id').where('code', '=', 'MIA').executeTakeFirstOrThrow();
+  const article = await db.selectFrom('criminal_code_articles').select('id').where('edition', '=', '2014').where('article', '=', '128').executeTakeFirstOrThrow();
+  const proceeding = await app.inject({
+    method: 'POST',
+    url: '/api/v1/proceedings',
+    headers: police.headers(),
+    payload: {
+      registerNumber: '257510000000451',
+      registeredOn: '2025-03-10',
+      registeringOrganizationId: mia.id,
+      investigatingOrganizationId: mia.id,
+      regionCode: 'KZ-ALA',
+      articles: [{ articleId: article.id, part: '3' }],
+    },
+  });
+  expect(proceeding.statusCode, proceeding.body).toBe(201);
+  const defendant = await app.inject({
+    method: 'POST',
+    url: `/api/v1/proceedings/${proceeding.json().id}/defendants`,
+    headers: police.headers(),
+    payload: { identity: { names: [{ given: 'Ерлан', family: 'Досымов' }] }, sex: 'male', citizenship: 'KAZ', role: 'organizer', proceduralStatus: 'accused' },
+  });
+  expect(defendant.statusCode, defendant.body).toBe(201);
+  defendantPath = `/api/v1/proceedings/${proceeding.json().id}/defendants/${defendant.json().id}/identity?purpose=investigation`;
 });
 
 afterAll(async () => {
@@ -118,7 +151,7 @@ describe('senim keys rotate', () => {
 
   it('resumes where it stopped, and afterwards the new key alone opens and finds everything', async () => {
     const rest = await rotateDataKey({ db: testDatabase.database.db, oldKeys, newKeys, batchSize: 2, maxBatches: null });
-    expect(rest).toMatchObject({ finished: true, resumed: true, persons: 3 });
+    expect(rest).toMatchObject({ finished: true, resumed: true, persons: 3, defendants: 1 });
     const after = await keyIdsInUse();
     expect(after.users).toEqual([newKeys.keyId]);
     expect(after.versions).toEqual([newKeys.keyId]);
@@ -138,6 +171,13 @@ describe('senim keys rotate', () => {
     expect(await searchByName(app, session, 'Karimova Nodira')).toEqual([personIds[2]]);
     const history = await openIdentity(app, session, personIds[2] ?? '', '/identity/versions');
     expect(history.items.map((item: { identity: { names: { given: string }[] } }) => item.identity.names[0]?.given).sort()).toEqual(['Nodira', 'Нодира']);
+
+    const defendantKeys = await testDatabase.database.db.selectFrom('proceeding_defendants').select('key_id').execute();
+    expect(defendantKeys.map((row) => row.key_id)).toEqual([newKeys.keyId]);
+    const police = await signIn(app, investigator, { totpSecret: investigatorTotp });
+    const defendant = await app.inject({ method: 'GET', url: defendantPath, headers: police.headers() });
+    expect(defendant.statusCode, defendant.body).toBe(200);
+    expect(defendant.json().identity.names[0].family).toBe('Досымов');
 
     const admin = await signIn(app, { email: TEST_ADMIN_EMAIL, password: TEST_ADMIN_PASSWORD }, { totpSecret: '' });
     const users = await app.inject({ method: 'GET', url: '/api/v1/users?limit=100', headers: admin.headers() });

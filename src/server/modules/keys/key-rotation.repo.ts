@@ -119,8 +119,25 @@ export async function replaceDigests(trx: Transaction<Database>, personId: strin
   }
 }
 
-/** What still uses a key other than `newKeyId`: none of either when a rotation is done (run with the system actor's scope). */
-export async function countLeftToRekey(trx: Transaction<Database>, newKeyId: string): Promise<{ users: number; identityVersions: number }> {
+/** Defendants whose sealed identity is under another key than the new one. */
+export async function selectDefendantsToRekey(trx: Transaction<Database>, newKeyId: string, limit: number) {
+  return trx
+    .selectFrom('proceeding_defendants')
+    .select(['id', 'sealed_identity'])
+    .where('sealed_identity', 'is not', null)
+    .where('key_id', '<>', newKeyId)
+    .orderBy('id')
+    .limit(limit)
+    .forUpdate()
+    .execute();
+}
+
+export async function updateDefendantSeal(trx: Transaction<Database>, input: { defendantId: string; sealedIdentity: string; keyId: string }): Promise<void> {
+  await trx.updateTable('proceeding_defendants').set({ sealed_identity: input.sealedIdentity, key_id: input.keyId }).where('id', '=', input.defendantId).execute();
+}
+
+/** What still uses a key other than `newKeyId`: none of any when a rotation is done (run with the system actor's scope). */
+export async function countLeftToRekey(trx: Transaction<Database>, newKeyId: string): Promise<{ users: number; identityVersions: number; defendants: number }> {
   const users = await trx
     .selectFrom('users')
     .select(sql<number>`count(*)`.as('count'))
@@ -131,5 +148,11 @@ export async function countLeftToRekey(trx: Transaction<Database>, newKeyId: str
     .select(sql<number>`count(*)`.as('count'))
     .where('key_id', '<>', newKeyId)
     .executeTakeFirstOrThrow();
-  return { users: Number(users.count), identityVersions: Number(versions.count) };
+  const defendants = await trx
+    .selectFrom('proceeding_defendants')
+    .select(sql<number>`count(*)`.as('count'))
+    .where('sealed_identity', 'is not', null)
+    .where('key_id', '<>', newKeyId)
+    .executeTakeFirstOrThrow();
+  return { users: Number(users.count), identityVersions: Number(versions.count), defendants: Number(defendants.count) };
 }

@@ -8,6 +8,7 @@ import { readingKeys, withRetiringKeys, type VaultKeys } from '../../platform/va
 import { openStaffEmail, sealedEmailColumns } from '../../platform/vault/staff-email.js';
 import { TOTP_AAD } from '../auth/auth.service.js';
 import { openDisplayName, sealDisplayName } from '../directory/staff-name.js';
+import { defendantIdentityAad } from '../justice/defendant.service.js';
 import { identityAad, identityDigests } from '../persons/person.service.js';
 import {
   countLeftToRekey,
@@ -16,10 +17,12 @@ import {
   recordBatch,
   replaceDigests,
   selectLatestRotation,
+  selectDefendantsToRekey,
   selectPersonsToRekey,
   selectRunningRotation,
   selectUsersToRekey,
   selectVersionsForUpdate,
+  updateDefendantSeal,
   updateUserSeals,
   updateVersionSeal,
 } from './key-rotation.repo.js';
@@ -47,6 +50,8 @@ export interface RotationOutcome {
   batches: number;
   users: number;
   persons: number;
+  /** Suspects and accused in criminal proceedings whose sealed identity was re-encrypted. */
+  defendants: number;
 }
 
 export interface RotateInput {
@@ -57,7 +62,7 @@ export interface RotateInput {
   batchSize: number;
   /** Stop after this many batches (null: until done); the next run resumes. */
   maxBatches: number | null;
-  onBatch?: (progress: { kind: 'users' | 'persons'; rows: number; batches: number }) => void;
+  onBatch?: (progress: { kind: 'users' | 'persons' | 'defendants'; rows: number; batches: number }) => void;
 }
 
 const rotator = systemActor('cli:keys-rotate');
@@ -86,6 +91,7 @@ export async function rotateDataKey(input: RotateInput): Promise<RotationOutcome
     batches: 0,
     users: 0,
     persons: 0,
+    defendants: 0,
   };
   const mayGoOn = () => input.maxBatches === null || outcome.batches < input.maxBatches;
   // A row seen twice in one run was written again under the old key meanwhile: a process still seals with it.
@@ -156,8 +162,30 @@ export async function rotateDataKey(input: RotateInput): Promise<RotationOutcome
     input.onBatch?.({ kind: 'persons', rows, batches: outcome.batches });
   }
 
+  while (mayGoOn()) {
+    const rows = await db.transaction().execute(async (trx) => {
+      const defendants = await selectDefendantsToRekey(trx, newKeys.keyId, batchSize);
+      refuseSeenAgain(defendants.map((defendant) => defendant.id));
+      for (const defendant of defendants) {
+        const aad = defendantIdentityAad(defendant.id);
+        const sealedIdentity = sealJson(newKeys, openJson(keyring, defendant.sealed_identity ?? '', aad), aad);
+        await updateDefendantSeal(trx, { defendantId: defendant.id, sealedIdentity, keyId: newKeys.keyId });
+      }
+      if (defendants.length > 0) {
+        await recordBatch(trx, { rotationId: rotation.id, users: 0, persons: 0 });
+      }
+      return defendants.length;
+    });
+    if (rows === 0) {
+      break;
+    }
+    outcome.batches += 1;
+    outcome.defendants += rows;
+    input.onBatch?.({ kind: 'defendants', rows, batches: outcome.batches });
+  }
+
   const left = await withPersonScope(db, rotator, (trx) => countLeftToRekey(trx, newKeys.keyId));
-  if (left.users > 0 || left.identityVersions > 0) {
+  if (left.users > 0 || left.identityVersions > 0 || left.defendants > 0) {
     return outcome;
   }
   await finishRotation(db, rotation.id);

@@ -69,6 +69,22 @@ export const actionLabel = {
   'case.reads_sealed': 'auditActions.caseReadsSealed',
   'notification.filed': 'auditActions.notificationFiled',
   'screening.questionnaire_published': 'auditActions.screeningQuestionnairePublished',
+  'proceeding.imported': 'auditActions.proceedingImported',
+  'proceeding.registered': 'auditActions.proceedingRegistered',
+  'proceeding.stage_changed': 'auditActions.proceedingStageChanged',
+  'proceeding.requalified': 'auditActions.proceedingRequalified',
+  'proceeding.case_linked': 'auditActions.proceedingCaseLinked',
+  'proceeding.case_link_updated': 'auditActions.proceedingCaseLinkUpdated',
+  'proceeding.protection_recorded': 'auditActions.proceedingProtectionRecorded',
+  'proceeding.protection_updated': 'auditActions.proceedingProtectionUpdated',
+  'defendant.recorded': 'auditActions.defendantRecorded',
+  'defendant.updated': 'auditActions.defendantUpdated',
+  'defendant.identity_read': 'auditActions.defendantIdentityRead',
+  'defendant.verdict_recorded': 'auditActions.defendantVerdictRecorded',
+  'case.civil_claim_recorded': 'auditActions.caseCivilClaimRecorded',
+  'case.civil_claim_updated': 'auditActions.caseCivilClaimUpdated',
+  'case.fund_compensation_recorded': 'auditActions.caseFundCompensationRecorded',
+  'case.fund_compensation_updated': 'auditActions.caseFundCompensationUpdated',
 } as const;
 
 export type KnownAction = keyof typeof actionLabel;
@@ -94,6 +110,8 @@ export const recordTypeLabel = {
   plan_measure: 'auditRecordTypes.plan_measure',
   plan_report: 'auditRecordTypes.plan_report',
   screening_questionnaire: 'auditRecordTypes.screening_questionnaire',
+  criminal_proceeding: 'auditRecordTypes.criminal_proceeding',
+  defendant: 'auditRecordTypes.defendant',
 } as const;
 
 export type KnownRecordType = keyof typeof recordTypeLabel;

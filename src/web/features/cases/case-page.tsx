@@ -16,6 +16,7 @@ import { CaseForeignSection } from './case-foreign-section.js';
 import { CaseHeaderSection } from './case-header-section.js';
 import { CaseIdentificationSection } from './case-identification-section.js';
 import { CaseIdentitySection } from './case-identity-section.js';
+import { CaseJusticeSection } from './case-justice-section.js';
 import { CaseReferralSection } from './case-referral-section.js';
 import { CaseScreeningSection } from './case-screening-section.js';
 import { CaseServicesSection } from './case-services-section.js';
@@ -34,6 +35,7 @@ const sectionHeadings = {
   child: 'caseView.child.heading',
   workers: 'caseView.workersSection.heading',
   closure: 'caseView.closure.heading',
+  justice: 'caseJustice.title',
   identity: 'caseView.identity.heading',
   timeline: 'caseView.timeline.heading',
 } as const satisfies Record<CaseSectionKey, string>;
@@ -154,6 +156,7 @@ function CaseView({ detail, reload }: { detail: CaseDetail; reload: () => void }
       {summary.child && <CaseChildSection {...section} />}
       <CaseWorkersSection {...section} />
       <CaseClosureSection {...section} />
+      <CaseJusticeSection {...section} />
       <CaseIdentitySection {...section} />
       <CaseTimelineSection key={timelineVersion} caseId={summary.id} organizationName={organizationName} />
     </div>

@@ -6,6 +6,7 @@ import { Pagination } from '../../components/pagination.js';
 import { QueryResult } from '../../components/query-result.js';
 import { useApiQuery } from '../../components/use-api-query.js';
 import { useUiLanguage } from '../../components/use-ui-language.js';
+import { ProceedingEventNote } from './case-justice-event-note.js';
 import { caseSectionIds, eventKindKey, timelinePageSize } from './case-view.js';
 import { caseEventsPath } from './cases-api.js';
 
@@ -39,6 +40,7 @@ export function CaseTimelineSection({ caseId, organizationName }: CaseTimelineSe
                       <strong>{key === null ? event.kind : t(`caseView.events.${key}`)}</strong>,{' '}
                       <time dateTime={event.occurredAt}>{formatDateTimeInKazakhstan(event.occurredAt, language)}</time>
                       {event.organizationId !== null && <span className="cell-note"> — {organizationName(event.organizationId)}</span>}
+                      <ProceedingEventNote kind={event.kind} details={event.details} />
                       {event.kind === 'case.reopened' && typeof event.details['reason'] === 'string' && (
                         <p className="cell-note">
                           {t('caseView.timeline.reopenReason', {

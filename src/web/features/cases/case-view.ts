@@ -28,6 +28,7 @@ export const caseSectionIds = {
   child: 'case-child',
   workers: 'case-workers',
   closure: 'case-closure',
+  justice: 'case-justice',
   identity: 'case-identity',
   timeline: 'case-timeline',
 } as const;
@@ -146,6 +147,13 @@ export const knownEventKinds = [
   'follow_up.recorded',
   'case.reopened',
   'case.follow_up_ended',
+  // Written by the justice module to each case linked to a proceeding (server: justice/proceeding-movement.ts).
+  'proceeding.linked',
+  'proceeding.stage_changed',
+  'proceeding.requalified',
+  'proceeding.verdict',
+  'proceeding.protection',
+  'proceeding.compensation',
 ] as const;
 
 export type KnownEventKind = (typeof knownEventKinds)[number];

@@ -11,7 +11,7 @@ export const mainContentId = 'main-content';
 
 interface NavEntry {
   to: string;
-  label: 'shell.navUsers' | 'shell.navOrganizations' | 'shell.navAudit' | 'shell.navPlans' | 'commission.nav' | 'shell.navCases' | 'shell.navIntake' | 'shell.navIncomingReferrals' | 'shell.navNotifications';
+  label: 'shell.navUsers' | 'shell.navOrganizations' | 'shell.navAudit' | 'shell.navPlans' | 'commission.nav' | 'shell.navCases' | 'shell.navIntake' | 'shell.navIncomingReferrals' | 'shell.navNotifications' | 'justice.nav';
   /** Shown when the roles grant any of these. */
   permissions: readonly Permission[];
 }
@@ -22,6 +22,7 @@ const signedInEntries: readonly NavEntry[] = [
   { to: '/cases/new', label: 'shell.navIntake', permissions: ['cases.intake'] },
   { to: '/referrals/incoming', label: 'shell.navIncomingReferrals', permissions: ['cases.referrals.respond'] },
   { to: '/notifications/new', label: 'shell.navNotifications', permissions: ['cases.notify'] },
+  { to: '/proceedings', label: 'justice.nav', permissions: ['proceedings.read'] },
   { to: '/plans', label: 'shell.navPlans', permissions: ['plan_reports.submit', 'plans.manage'] },
   { to: '/commissions', label: 'commission.nav', permissions: ['commission.read'] },
   { to: '/admin/users', label: 'shell.navUsers', permissions: ['users.read'] },
