@@ -13,6 +13,7 @@ export const justiceRefusals = {
   date_before_qualification_in_force: { code: 'unprocessable', detail: 'The date is before the qualification in force was decided' },
   stage_not_allowed: { code: 'conflict', detail: 'The proceeding cannot move from its current stage to that one' },
   stage_back_needs_reason: { code: 'unprocessable', detail: 'Moving a proceeding back to an earlier stage needs a reason' },
+  verdict_on_suspect: { code: 'conflict', detail: 'A verdict is recorded for an accused: record the indictment (suspect to accused) first' },
   verdict_before_court: { code: 'conflict', detail: 'A verdict is recorded once the proceeding has been sent to court' },
   case_already_linked: { code: 'conflict', detail: 'This case is linked to the proceeding already' },
   conviction_needs_sentence: { code: 'unprocessable', detail: 'A conviction names the article and the sentence; an acquittal or dismissal names neither' },

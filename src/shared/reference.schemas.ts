@@ -76,6 +76,7 @@ export const organizationSchema = z
     regionCodes: z.array(z.string()).describe('Regions served; empty means the whole country'),
     publicPhone: z.string().nullable(),
     capacity: z.number().int().nullable(),
+    lawEnforcement: z.boolean().describe('A law-enforcement body or the prosecutor’s office: registers and investigates criminal proceedings, and reaches a case only on the person’s consent'),
   })
   .meta({ id: 'Organization' });
 

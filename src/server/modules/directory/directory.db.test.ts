@@ -106,6 +106,8 @@ describe('the national administrator manages organizations', () => {
       .json()
       .items.find((organization: { code: string }) => organization.code === 'PGO');
     expect(clssa.parentCode).toBe('PGO');
+    // The register form of a criminal proceeding offers the bodies marked so.
+    expect([pgo.lawEnforcement, clssa.lawEnforcement]).toEqual([true, true]);
     const cycle = await app.inject({ method: 'PATCH', url: `/api/v1/organizations/${pgo.id}`, headers: nationalAdmin.headers(), payload: { parentCode: 'PGO-CLSSA' } });
     expect(cycle.statusCode).toBe(422);
     expect(cycle.json().errors[0]).toEqual({ field: 'body.parentCode', message: 'would make a cycle' });

@@ -221,7 +221,7 @@ describe('verdicts', () => {
     expect(none).toEqual([]);
   });
 
-  it('refuses a conviction without a sentence, or a term, naming the field (422); and dates before registration or in the future', async () => {
+  it('refuses a conviction without a sentence, or a term, naming the field (422); dates before registration, before the court or in the future; a verdict on a mere suspect', async () => {
     const proceedingId = await proceedingAt('sent_to_court');
     const defendant = await addDefendant(proceedingId);
     const url = `/api/v1/proceedings/${proceedingId}/defendants/${defendant.id}/verdicts`;
@@ -242,6 +242,14 @@ describe('verdicts', () => {
     expect(beforeRegistration.json()).toMatchObject({ reason: 'date_before_registration', errors: [{ field: 'body.decidedOn' }] });
     const future = await post({ ...eightYears, convictionArticleId: article128, decidedOn: '2099-01-01' });
     expect(future.json()).toMatchObject({ reason: 'date_in_future', errors: [{ field: 'body.decidedOn' }] });
+    // Sent to court on 2025-05-20: a first verdict cannot come before.
+    const beforeCourt = await post({ ...eightYears, convictionArticleId: article128, decidedOn: '2025-04-01' });
+    expect(beforeCourt.statusCode).toBe(422);
+    expect(beforeCourt.json()).toMatchObject({ reason: 'date_before_current_stage', errors: [{ field: 'body.decidedOn' }] });
+    const suspect = await addDefendant(proceedingId, { proceduralStatus: 'suspect' });
+    const onSuspect = await app.inject({ method: 'POST', url: `/api/v1/proceedings/${proceedingId}/defendants/${suspect.id}/verdicts`, headers: investigator.headers(), payload: { ...eightYears, convictionArticleId: article128 } });
+    expect(onSuspect.statusCode).toBe(409);
+    expect(onSuspect.json()).toMatchObject({ reason: 'verdict_on_suspect' });
     expect((await post({ ...eightYears, convictionArticleId: 2 ** 40 })).statusCode).toBe(400);
     const noArticle = await post({ ...eightYears, convictionArticleId: 999_999 });
     expect(noArticle.statusCode).toBe(422);

@@ -1,6 +1,6 @@
 import { sql, type Kysely, type Transaction, type Updateable } from 'kysely';
 import type { SentenceKind, VerdictOutcome } from '../../../shared/defendant.schemas.js';
-import type { Database, DefendantVerdictsTable, ProceedingDefendantsTable, ProceedingStageColumn } from '../../db/schema.js';
+import type { Database, DefendantVerdictsTable, ProceedingDefendantsTable } from '../../db/schema.js';
 import { proceedingInReach, type ProceedingReach } from './proceeding-reach.js';
 
 type Queryable = Kysely<Database> | Transaction<Database>;
@@ -128,19 +128,6 @@ export async function insertVerdict(
 export async function selectArticle(trx: Queryable, articleId: number) {
   return trx.selectFrom('criminal_code_articles').select(['id', 'edition', 'article']).where('id', '=', articleId).executeTakeFirst();
 }
-
-/** A verdict that moves the proceeding to another stage: the stage and its history, never overwritten. */
-export async function moveProceedingStage(
-  trx: Transaction<Database>,
-  input: { proceedingId: string; stage: ProceedingStageColumn; occurredOn: string; recordedBy: string | null },
-): Promise<void> {
-  await trx.updateTable('criminal_proceedings').set({ stage: input.stage, stage_since: input.occurredOn, updated_at: sql`now()` }).where('id', '=', input.proceedingId).execute();
-  await trx
-    .insertInto('proceeding_stage_changes')
-    .values({ proceeding_id: input.proceedingId, stage: input.stage, occurred_on: input.occurredOn, reason: null, recorded_by: input.recordedBy })
-    .execute();
-}
-
 
 export interface ProceedingVerdicts {
   /** Defendants recorded on the proceeding, with or without a verdict. */

@@ -22,7 +22,6 @@ import { todayInKazakhstan } from '../../../shared/kazakhstan-calendar.js';
 import {
   insertDefendant,
   insertVerdict,
-  moveProceedingStage,
   selectArticle,
   selectDefendant,
   selectDefendants,
@@ -32,6 +31,7 @@ import {
   type DefendantRow,
   type VerdictRow,
 } from './defendant.repo.js';
+import { insertStageChange, lastStageChangeOf, updateStage } from './proceeding.repo.js';
 import { markProceedingMoved, recordProceedingMovement } from './proceeding-movement.js';
 import { proceedingNotFound, proceedingReachOf } from './proceeding-reach.js';
 import { stageAfterVerdict, verdictAllowed } from './proceeding-stages.js';
@@ -272,6 +272,9 @@ export async function recordVerdict(input: {
     if (verdict.decidedOn > todayInKazakhstan()) {
       throw justiceRefusal('date_in_future', { fields: [{ field: 'body.decidedOn', message: 'is in the future' }] });
     }
+    if (defendant.procedural_status === 'suspect') {
+      throw justiceRefusal('verdict_on_suspect', { fields: [{ field: 'body.instance', message: 'the defendant is a suspect, not accused' }] });
+    }
     if (problem) {
       throw justiceRefusal('conviction_needs_sentence', { detail: `The verdict cannot be recorded: ${problem.message}`, fields: [problem] });
     }
@@ -294,7 +297,12 @@ export async function recordVerdict(input: {
     });
     const stage = stageAfterVerdict(proceeding.stage, verdict.instance);
     if (stage !== proceeding.stage) {
-      await moveProceedingStage(trx, { proceedingId: proceeding.id, stage, occurredOn: verdict.decidedOn, recordedBy: actor.userId });
+      const last = await lastStageChangeOf(trx, proceeding.id);
+      if (last && verdict.decidedOn < last.occurred_on) {
+        throw justiceRefusal('date_before_current_stage', { fields: [{ field: 'body.decidedOn', message: `is before ${last.occurred_on}, when the case went to court` }] });
+      }
+      await updateStage(trx, proceeding.id, stage, verdict.decidedOn);
+      await insertStageChange(trx, { proceedingId: proceeding.id, stage, occurredOn: verdict.decidedOn, reason: null, recordedBy: actor.userId });
     }
     await recordAudit(trx, {
       actor,

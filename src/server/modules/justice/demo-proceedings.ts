@@ -14,7 +14,7 @@ import { feminineFamily, nameStocks } from '../cases/demo-names.js';
 import { quota, seededRandom } from '../cases/demo-cases.js';
 import { defendantIdentityAad } from './defendant.service.js';
 import { codeEditionOn, type ProceedingStage } from './proceeding-stages.js';
-import { articleRef } from './qualification.js';
+import { articleRef, type LocalizedRef } from './qualification.js';
 
 // Synthetic criminal proceedings for the demo, planned as plain data, then
 // written by loadDemoProceedings. Their mix follows the
@@ -598,7 +598,7 @@ function required<T>(value: T | undefined, what: string): T {
 }
 
 const at = (date: string, minute = 0): string => `${date}T10:${String(10 + minute).padStart(2, '0')}:00+05:00`;
-const refsOf = (articles: readonly DemoArticle[]): string[] => articles.map((article) => articleRef(article.article, article.part).en);
+const refsOf = (articles: readonly DemoArticle[]): LocalizedRef[] => articles.map((article) => articleRef(article.article, article.part));
 
 async function writeProceeding(trx: Transaction<Database>, plan: DemoProceedingPlan, lookups: DemoLookups, vaultKeys: VaultKeys): Promise<void> {
   const id = randomUUID();

@@ -173,7 +173,7 @@ describe('importing the legal statistics export', { timeout: 120_000 }, () => {
       ['proceeding.stage_changed', 'first_instance_verdict', null],
       ['proceeding.requalified', null, null],
     ]);
-    expect(timeline[2]?.details).toMatchObject({ proceedingId: linked.id, decidedOn: '2016-01-20', phase: 'court', articles: ['309(3)'] });
+    expect(timeline[2]?.details).toMatchObject({ proceedingId: linked.id, decidedOn: '2016-01-20', phase: 'court', articles: [{ ru: '309 ч.3', kk: '309-бап 3-бөлік', en: '309(3)' }] });
 
     const again = await importFile('legal-statistics-export-later.csv');
     expect({ advanced: again.advanced, unchanged: again.unchanged }).toEqual({ advanced: 0, unchanged: 3 });

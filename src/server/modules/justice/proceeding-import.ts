@@ -7,7 +7,7 @@ import { recordAudit } from '../../platform/audit.js';
 import { withPersonScope } from '../../platform/person-scope.js';
 import { recordProceedingMovement } from './proceeding-movement.js';
 import { codeEditionOn, proceedingStages, refuseStageMove, type ProceedingStage } from './proceeding-stages.js';
-import { articleRef } from './qualification.js';
+import { articleRef, type LocalizedRef } from './qualification.js';
 
 // Bulk load of proceedings as the Committee for Legal Statistics exports them
 // (docs/justice-import.md describes the columns). A row is one proceeding,
@@ -494,7 +494,7 @@ interface ResolvedRow extends ParsedProceedingRow {
   registrationArticles: ResolvedArticle[];
   courtQualification: ResolvedArticle[] | null;
   /** The court's articles as printed (128(3)), for the linked cases' timelines. */
-  courtRefs: string[];
+  courtRefs: LocalizedRef[];
 }
 
 function resolveRow(lookups: Lookups, row: ParsedProceedingRow): { row: ResolvedRow } | { problem: ImportProblem; reason: string } {
@@ -541,7 +541,7 @@ function resolveRow(lookups: Lookups, row: ParsedProceedingRow): { row: Resolved
       regionId: region.id,
       registrationArticles: registration.articles,
       courtQualification,
-      courtRefs: (courtQualification ?? []).map((article) => articleRef(lookups.articleText.get(article.articleId) ?? '', article.part, article.paragraph).en),
+      courtRefs: (courtQualification ?? []).map((article) => articleRef(lookups.articleText.get(article.articleId) ?? '', article.part, article.paragraph)),
     },
   };
 }

@@ -1,3 +1,4 @@
+import { proceedingStageValues } from '../../../shared/proceeding.schemas.js';
 import type { CodeEdition } from '../../db/schema.js';
 
 // The life of a criminal proceeding as the Committee for Legal Statistics
@@ -6,18 +7,8 @@ import type { CodeEdition } from '../../db/schema.js';
 // additional investigation, a verdict quashed on appeal) is lawful but
 // exceptional, so it carries the reason the record will be read by.
 
-export const proceedingStages = [
-  'registered',
-  'pre_trial_investigation',
-  'suspended_perpetrator_unknown',
-  'discontinued_non_rehabilitating',
-  'discontinued_rehabilitating',
-  'sent_to_court',
-  'first_instance_verdict',
-  'appeal',
-  'cassation',
-  'final',
-] as const;
+/** One list, shared with the API's schemas and the web. */
+export const proceedingStages = proceedingStageValues;
 
 export type ProceedingStage = (typeof proceedingStages)[number];
 

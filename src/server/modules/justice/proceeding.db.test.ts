@@ -148,7 +148,7 @@ describe('an investigator registers a trafficking proceeding and follows it to c
     for (const linked of [consenting, withholding]) {
       const events = await get(caseWorker, `/cases/${linked.id}/events`);
       expect(events.json<{ items: { kind: string; details: Record<string, unknown> }[] }>().items).toContainEqual(
-        expect.objectContaining({ kind: 'proceeding.linked', details: expect.objectContaining({ stage: 'registered', articles: ['128(3)'] }) }),
+        expect.objectContaining({ kind: 'proceeding.linked', details: expect.objectContaining({ stage: 'registered', articles: [{ ru: '128 ч.3', kk: '128-бап 3-бөлік', en: '128(3)' }] }) }),
       );
     }
   });
@@ -206,7 +206,7 @@ describe('an investigator registers a trafficking proceeding and follows it to c
     expect(body.nextStages).toEqual(expect.arrayContaining([{ stage: 'first_instance_verdict', move: 'forward' }, { stage: 'pre_trial_investigation', move: 'back' }]));
 
     const events = (await get(caseWorker, `/cases/${victim.id}/events`)).json<{ items: { kind: string; details: Record<string, unknown> }[] }>().items;
-    expect(events).toContainEqual(expect.objectContaining({ kind: 'proceeding.requalified', details: expect.objectContaining({ articles: ['309'] }) }));
+    expect(events).toContainEqual(expect.objectContaining({ kind: 'proceeding.requalified', details: expect.objectContaining({ articles: [{ ru: '309', kk: '309', en: '309' }] }) }));
     expect(events).toContainEqual(expect.objectContaining({ kind: 'proceeding.stage_changed', details: expect.objectContaining({ stage: 'sent_to_court', occurredOn: isoDaysAgo(10) }) }));
   });
 

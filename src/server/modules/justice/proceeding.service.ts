@@ -57,7 +57,7 @@ import {
   type ProceedingRow,
   type QualifiedArticleRow,
 } from './proceeding.repo.js';
-import { articleRef, articlesOutsideEdition, sameQualification } from './qualification.js';
+import { articleRef, articlesOutsideEdition, sameQualification, type LocalizedRef } from './qualification.js';
 
 const justiceModule = systemActor('justice:proceedings');
 
@@ -140,9 +140,12 @@ async function summaryOf(trx: Transaction<Database>, reach: ProceedingReach, pro
 }
 
 /** What an event or audit record says of a qualification: article refs as the statistics print them, never titles. */
-function refsOf(articles: readonly { article: string; part: string | null; paragraph: string | null }[]): string[] {
-  return articles.map((article) => articleRef(article.article, article.part, article.paragraph).en);
+/** The articles as printed in each language: case timelines word them in the reader's ('128 ч.3'), the audit trail in English. */
+function refsOf(articles: readonly { article: string; part: string | null; paragraph: string | null }[]): LocalizedRef[] {
+  return articles.map((article) => articleRef(article.article, article.part, article.paragraph));
 }
+
+const englishRefs = (refs: readonly LocalizedRef[]): string => refs.map((ref) => ref.en).join('; ');
 
 // --- Checks ---------------------------------------------------------------
 
@@ -305,7 +308,7 @@ export async function registerProceeding(input: { context: AppContext; actor: Us
         action: 'proceeding.registered',
         record: { type: 'criminal_proceeding', id: proceedingId },
         origin: input.origin,
-        details: { codeEdition: edition, articles: refs.join('; '), linkedCases: cases.length },
+        details: { codeEdition: edition, articles: englishRefs(refs), linkedCases: cases.length },
       });
       return { id: proceedingId, registerNumber: request.registerNumber };
     });
@@ -503,7 +506,7 @@ export async function requalifyProceeding(input: {
       record: { type: 'criminal_proceeding', id: proceeding.id },
       fields: ['articles', 'reason'],
       origin: input.origin,
-      details: { phase: requalification.phase, decidedOn: requalification.decidedOn, articles: refs.join('; ') },
+      details: { phase: requalification.phase, decidedOn: requalification.decidedOn, articles: englishRefs(refs) },
     });
     return summaryOf(trx, reach, proceeding.id);
   });

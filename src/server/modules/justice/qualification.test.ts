@@ -1,6 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { proceedingStageValues } from '../../../shared/proceeding.schemas.js';
-import { proceedingStages } from './proceeding-stages.js';
 import { articleRef, articlesOutsideEdition, sameQualification } from './qualification.js';
 
 describe('the qualification of a proceeding', () => {
@@ -30,11 +28,5 @@ describe('the qualification of a proceeding', () => {
 
   it('prints an article row that names its part already as the reference table does', () => {
     expect(articleRef('125(3)(b)')).toEqual({ ru: '125(3)(b)', kk: '125(3)(b)', en: '125(3)(b)' });
-  });
-});
-
-describe('the stages the API speaks of', () => {
-  it('are the stages the server’s rules know, in the same order', () => {
-    expect([...proceedingStageValues]).toEqual([...proceedingStages]);
   });
 });

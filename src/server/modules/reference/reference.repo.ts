@@ -124,6 +124,7 @@ export async function selectOrganizations(
         'o.by_agreement',
         'o.public_phone',
         'o.capacity',
+        'o.law_enforcement',
         'parent.code as parent_code',
         sql<string[]>`coalesce((select array_agg(r.code order by r.code) from organization_regions orr join regions r on r.id = orr.region_id where orr.organization_id = o.id), '{}')`.as(
           'region_codes',

@@ -123,6 +123,7 @@ function toOrganization(row: OrganizationRow) {
     regionCodes: row.region_codes,
     publicPhone: row.public_phone,
     capacity: row.capacity,
+    lawEnforcement: row.law_enforcement,
   };
 }
 

@@ -2,18 +2,18 @@ import { describe, expect, it } from 'vitest';
 import type { Organization } from '../organizations/organizations-api.js';
 import { articleRefsOf, daysSince, lawEnforcementBodies } from './proceeding-view.js';
 
-function organization(id: string, code: string, parentCode: string | null = null): Organization {
+function organization(id: string, code: string, lawEnforcement = false): Organization {
   const name = { ru: code, kk: code, en: code };
-  return { id, code, kind: 'state_body', abbreviation: name, name, byAgreement: false, parentCode, regionCodes: [], publicPhone: null, capacity: null };
+  return { id, code, kind: 'state_body', abbreviation: name, name, byAgreement: false, parentCode: null, regionCodes: [], publicPhone: null, capacity: null, lawEnforcement };
 }
 
 describe('what the investigator’s pages show', () => {
-  it('offers law-enforcement bodies and their subdivisions as registering and investigating bodies, the user’s own first', () => {
+  it('offers the bodies the server holds for law enforcement as registering and investigating bodies, the user’s own first', () => {
     const bodies = lawEnforcementBodies(
-      [organization('1', 'MLSP'), organization('2', 'PGO'), organization('3', 'MIA'), organization('4', 'PGO-ALA', 'PGO'), organization('5', 'MOH')],
+      [organization('1', 'MLSP'), organization('2', 'PGO', true), organization('3', 'MIA', true), organization('4', 'NSC-BS', true), organization('5', 'MOH')],
       '3',
     );
-    expect(bodies.map((body) => body.code)).toEqual(['MIA', 'PGO', 'PGO-ALA']);
+    expect(bodies.map((body) => body.code)).toEqual(['MIA', 'PGO', 'NSC-BS']);
   });
 
   it('prints the articles in force in the reader’s language', () => {

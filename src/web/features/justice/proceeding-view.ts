@@ -12,19 +12,9 @@ export function articleRefsOf(articles: readonly ProceedingArticle[], language: 
   return articles.map((article) => article.ref[language]).join(', ');
 }
 
-// The bodies that register and investigate criminal cases in a new
-// installation (server: reference/referral-roles.ts lawEnforcementCodes): the
-// police with its migration and juvenile services, the financial monitoring
-// agency, national security with the border service, and the prosecutors.
-// The server's organizations.law_enforcement flag decides; this only keeps
-// ministries of health or labour out of the choosers.
-const lawEnforcementCodes: ReadonlySet<string> = new Set(['MIA', 'AFM', 'NSC', 'NSC-BS', 'PGO', 'PGO-CLSSA']);
-
-/** Law-enforcement bodies and their subdivisions, the user's own first. */
+/** The bodies that may register and investigate a proceeding (the server's law-enforcement flag), the user's own first. */
 export function lawEnforcementBodies(organizations: readonly Organization[], ownId: string): Organization[] {
-  const chosen = organizations.filter(
-    (organization) => organization.id === ownId || lawEnforcementCodes.has(organization.code) || (organization.parentCode !== null && lawEnforcementCodes.has(organization.parentCode)),
-  );
+  const chosen = organizations.filter((organization) => organization.id === ownId || organization.lawEnforcement);
   return [...chosen.filter((organization) => organization.id === ownId), ...chosen.filter((organization) => organization.id !== ownId)];
 }
 

@@ -20,6 +20,7 @@ const shelter: Organization = {
   regionCodes: ['KZ-ALA'],
   publicPhone: null,
   capacity: 8,
+  lawEnforcement: false,
 };
 
 function problemWith(errors: { field: string; message: string }[]): ApiProblem {
