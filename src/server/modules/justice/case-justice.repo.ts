@@ -1,6 +1,5 @@
 import { sql, type Insertable, type Kysely, type Selectable, type Transaction, type Updateable } from 'kysely';
 import type { CivilClaimsTable, Database, FundCompensationsTable, StateProtectionsTable } from '../../db/schema.js';
-import { proceedingInReach, type ProceedingReach } from './proceeding-reach.js';
 
 // The SQL of a case's side of criminal justice: the proceedings its case
 // worker may see, state protection, civil claims and the Victims
@@ -151,21 +150,6 @@ export async function selectVerdictsInForce(trx: Queryable, proceedingIds: reado
 // --- State protection ------------------------------------------------------
 
 export type ProtectionRow = Selectable<StateProtectionsTable>;
-
-/** The proceeding in reach, locked for the step: its registration date bounds the protection's dates. */
-export async function selectProceedingForStep(trx: Transaction<Database>, reach: ProceedingReach, proceedingId: string) {
-  return trx
-    .selectFrom('criminal_proceedings')
-    .select(['id', 'registered_on', 'register_number'])
-    .where('id', '=', proceedingId)
-    .where(proceedingInReach(reach))
-    .forUpdate()
-    .executeTakeFirst();
-}
-
-export async function selectProceedingInReach(trx: Queryable, reach: ProceedingReach, proceedingId: string) {
-  return trx.selectFrom('criminal_proceedings').select('id').where('id', '=', proceedingId).where(proceedingInReach(reach)).executeTakeFirst();
-}
 
 export async function isCaseLinked(trx: Queryable, proceedingId: string, caseId: string): Promise<boolean> {
   const link = await trx.selectFrom('proceeding_cases').select('case_id').where('proceeding_id', '=', proceedingId).where('case_id', '=', caseId).executeTakeFirst();

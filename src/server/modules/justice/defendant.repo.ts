@@ -1,19 +1,8 @@
 import { sql, type Kysely, type Transaction, type Updateable } from 'kysely';
 import type { SentenceKind, VerdictOutcome } from '../../../shared/defendant.schemas.js';
 import type { Database, DefendantVerdictsTable, ProceedingDefendantsTable } from '../../db/schema.js';
-import { proceedingInReach, type ProceedingReach } from './proceeding-reach.js';
 
 type Queryable = Kysely<Database> | Transaction<Database>;
-
-/** The facts of a proceeding a defendant's step depends on, when the proceeding is in reach. */
-export async function selectProceedingForDefendants(trx: Queryable, reach: ProceedingReach, proceedingId: string) {
-  return trx
-    .selectFrom('criminal_proceedings')
-    .select(['id', 'stage', 'registered_on'])
-    .where('id', '=', proceedingId)
-    .where(proceedingInReach(reach))
-    .executeTakeFirst();
-}
 
 const defendantColumns = [
   'id',

@@ -18,20 +18,19 @@ import { systemActor, type RequestOrigin, type UserActor } from '../../platform/
 import { recordAudit } from '../../platform/audit.js';
 import { withPersonScope } from '../../platform/person-scope.js';
 import { openJson, sealJson } from '../../platform/vault/cipher.js';
-import { todayInKazakhstan } from '../../../shared/kazakhstan-calendar.js';
 import {
   insertDefendant,
   insertVerdict,
   selectArticle,
   selectDefendant,
   selectDefendants,
-  selectProceedingForDefendants,
   selectVerdicts,
   updateDefendant,
   type DefendantRow,
   type VerdictRow,
 } from './defendant.repo.js';
-import { insertStageChange, lastStageChangeOf, updateStage } from './proceeding.repo.js';
+import { insertStageChange, lastStageChangeOf, proceedingInReachById, updateStage } from './proceeding.repo.js';
+import { refuseDateBeforeRegistration, refuseDateInFuture } from './proceeding.service.js';
 import { markProceedingMoved, recordProceedingMovement } from './proceeding-movement.js';
 import { proceedingNotFound, proceedingReachOf } from './proceeding-reach.js';
 import { stageAfterVerdict, verdictAllowed } from './proceeding-stages.js';
@@ -106,7 +105,7 @@ export async function recordDefendant(input: {
   const { context, actor, defendant } = input;
   const reach = proceedingReachOf(actor, 'proceedings.manage');
   return context.database.db.transaction().execute(async (trx) => {
-    const proceeding = await selectProceedingForDefendants(trx, reach, input.proceedingId);
+    const proceeding = await proceedingInReachById(trx, reach, input.proceedingId);
     if (!proceeding) {
       throw proceedingNotFound();
     }
@@ -148,7 +147,7 @@ export async function updateDefendantFacts(input: {
   const { context, actor, changes } = input;
   const reach = proceedingReachOf(actor, 'proceedings.manage');
   return context.database.db.transaction().execute(async (trx) => {
-    const proceeding = await selectProceedingForDefendants(trx, reach, input.proceedingId);
+    const proceeding = await proceedingInReachById(trx, reach, input.proceedingId);
     if (!proceeding) {
       throw proceedingNotFound();
     }
@@ -183,7 +182,7 @@ export async function updateDefendantFacts(input: {
 export async function listDefendants(input: { context: AppContext; actor: UserActor; proceedingId: string }): Promise<{ items: Defendant[] }> {
   const reach = proceedingReachOf(input.actor, 'proceedings.read');
   const db = input.context.database.db;
-  const proceeding = await selectProceedingForDefendants(db, reach, input.proceedingId);
+  const proceeding = await proceedingInReachById(db, reach, input.proceedingId);
   if (!proceeding) {
     throw proceedingNotFound();
   }
@@ -207,7 +206,7 @@ export async function readDefendantIdentity(input: {
   const { context, actor } = input;
   const reach = proceedingReachOf(actor, 'proceedings.read');
   return context.database.db.transaction().execute(async (trx) => {
-    const proceeding = await selectProceedingForDefendants(trx, reach, input.proceedingId);
+    const proceeding = await proceedingInReachById(trx, reach, input.proceedingId);
     if (!proceeding) {
       throw proceedingNotFound();
     }
@@ -255,7 +254,7 @@ export async function recordVerdict(input: {
   // verdict without seeing those cases, so the transaction passes the cases'
   // wall as Senim itself. It reads nothing of them.
   return withPersonScope(context.database.db, systemActor('justice:verdict'), async (trx) => {
-    const proceeding = await selectProceedingForDefendants(trx, reach, input.proceedingId);
+    const proceeding = await proceedingInReachById(trx, reach, input.proceedingId, true);
     if (!proceeding) {
       throw proceedingNotFound();
     }
@@ -266,12 +265,8 @@ export async function recordVerdict(input: {
     if (!verdictAllowed(proceeding.stage, verdict.instance)) {
       throw justiceRefusal('verdict_before_court', { fields: [{ field: 'body.instance', message: `no ${verdict.instance.replace('_', ' ')} verdict at stage ${proceeding.stage.replaceAll('_', ' ')}` }] });
     }
-    if (verdict.decidedOn < proceeding.registered_on) {
-      throw justiceRefusal('date_before_registration', { fields: [{ field: 'body.decidedOn', message: `is before the registration on ${proceeding.registered_on}` }] });
-    }
-    if (verdict.decidedOn > todayInKazakhstan()) {
-      throw justiceRefusal('date_in_future', { fields: [{ field: 'body.decidedOn', message: 'is in the future' }] });
-    }
+    refuseDateBeforeRegistration(verdict.decidedOn, proceeding.registered_on, 'body.decidedOn');
+    refuseDateInFuture(verdict.decidedOn, 'body.decidedOn');
     if (defendant.procedural_status === 'suspect') {
       throw justiceRefusal('verdict_on_suspect', { fields: [{ field: 'body.instance', message: 'the defendant is a suspect, not accused' }] });
     }

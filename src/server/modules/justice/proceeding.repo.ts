@@ -1,4 +1,4 @@
-import { sql, type Selectable, type Transaction } from 'kysely';
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { ProceedingListQuery } from '../../../shared/proceeding.schemas.js';
 import type { CodeEdition, CriminalProceedingsTable, Database, ProceduralStatusColumn, ProceedingStageColumn } from '../../db/schema.js';
 import { personInReach, type Reach } from '../../platform/person-reach.js';
@@ -160,7 +160,7 @@ export async function updateCaseLink(
     .execute();
 }
 
-function proceedingsWithRegion(trx: Transaction<Database>, reach: ProceedingReach) {
+function proceedingsWithRegion(trx: Kysely<Database> | Transaction<Database>, reach: ProceedingReach) {
   return trx
     .selectFrom('criminal_proceedings')
     .innerJoin('regions', 'regions.id', 'criminal_proceedings.region_id')
@@ -169,7 +169,8 @@ function proceedingsWithRegion(trx: Transaction<Database>, reach: ProceedingReac
     .where(proceedingInReach(reach));
 }
 
-export async function proceedingInReachById(trx: Transaction<Database>, reach: ProceedingReach, id: string, lock = false): Promise<ProceedingRow | undefined> {
+/** The proceeding, if in reach; locked (lock) when the step about to be recorded depends on its stage or dates. */
+export async function proceedingInReachById(trx: Kysely<Database> | Transaction<Database>, reach: ProceedingReach, id: string, lock = false): Promise<ProceedingRow | undefined> {
   const query = proceedingsWithRegion(trx, reach).where('criminal_proceedings.id', '=', id);
   return lock ? query.forUpdate('criminal_proceedings').executeTakeFirst() : query.executeTakeFirst();
 }

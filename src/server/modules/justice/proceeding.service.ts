@@ -153,13 +153,14 @@ function field(name: string, message: string): FieldProblem[] {
   return [{ field: name, message }];
 }
 
-function refuseDateInFuture(date: string, fieldName: string): void {
+/** The date checks every recorded step of a proceeding shares (stage moves, re-qualifications, verdicts). */
+export function refuseDateInFuture(date: string, fieldName: string): void {
   if (date > todayInKazakhstan()) {
     throw justiceRefusal('date_in_future', { fields: field(fieldName, 'is in the future') });
   }
 }
 
-function refuseDateBeforeRegistration(date: string, registeredOn: string, fieldName: string): void {
+export function refuseDateBeforeRegistration(date: string, registeredOn: string, fieldName: string): void {
   if (date < registeredOn) {
     throw justiceRefusal('date_before_registration', { fields: field(fieldName, `is before the registration on ${registeredOn}`) });
   }

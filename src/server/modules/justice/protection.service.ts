@@ -11,8 +11,6 @@ import { withPersonScope } from '../../platform/person-scope.js';
 import {
   insertProtection,
   isCaseLinked,
-  selectProceedingForStep,
-  selectProceedingInReach,
   selectProtection,
   selectProtections,
   updateProtection,
@@ -20,6 +18,7 @@ import {
 } from './case-justice.repo.js';
 import { breachRefusal, protectionBreach, type ProtectionFacts } from './compensation.js';
 import { recordProceedingMovement } from './proceeding-movement.js';
+import { proceedingInReachById } from './proceeding.repo.js';
 import { proceedingNotFound, proceedingReachOf } from './proceeding-reach.js';
 
 // State protection of a person taking part in the proceeding (Law of
@@ -85,7 +84,7 @@ export async function recordProtection(input: { context: AppContext; actor: User
   const { context, actor, protection } = input;
   const reach = proceedingReachOf(actor, 'proceedings.manage');
   return withPersonScope(context.database.db, protectionDesk, async (trx) => {
-    const proceeding = await selectProceedingForStep(trx, reach, input.proceedingId);
+    const proceeding = await proceedingInReachById(trx, reach, input.proceedingId, true);
     if (!proceeding) {
       throw proceedingNotFound();
     }
@@ -122,7 +121,7 @@ export async function updateProtectionRecord(input: {
   const { context, actor, update } = input;
   const reach = proceedingReachOf(actor, 'proceedings.manage');
   return withPersonScope(context.database.db, protectionDesk, async (trx) => {
-    const proceeding = await selectProceedingForStep(trx, reach, input.proceedingId);
+    const proceeding = await proceedingInReachById(trx, reach, input.proceedingId, true);
     if (!proceeding) {
       throw proceedingNotFound();
     }
@@ -160,7 +159,7 @@ export async function listProtections(input: { context: AppContext; actor: UserA
   const reach = proceedingReachOf(actor, 'proceedings.read');
   // The investigating body keeps the protection it decided, for victims whose case it may not see.
   return withPersonScope(context.database.db, protectionDesk, async (trx) => {
-    const proceeding = await selectProceedingInReach(trx, reach, input.proceedingId);
+    const proceeding = await proceedingInReachById(trx, reach, input.proceedingId);
     if (!proceeding) {
       throw proceedingNotFound();
     }
